@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { actionStreamId, evolveAction, initialActionState } from '@actionledger/domain';
+import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext } from '../command-handling/command-context';
+import { deterministicId } from '../command-handling/deterministic-id';
+import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { NotFoundError } from '../command-handling/not-found.error';
+import { setVersion } from '../http/etag';
+import { RequestCommandContext } from '../http/request-context.decorator';
+import {
+  AssignActionRequest,
+  CompleteActionRequest,
+  PlanActionRequest,
+  RecordProgressRequest,
+  ReopenActionRequest,
+  RescheduleActionRequest,
+  VerifyActionRequest,
+} from './action.requests';
+import { ExecuteActionCommand, type ActionCommandInput } from './execute-action.command';
+
+const actionAggregate = { evolve: evolveAction, initialState: initialActionState };
+
+@ApiTags('actions')
+@ApiHeader({ name: 'If-Match', required: false, description: 'the version last read; a stale one gets 409' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'a retry with the same key appends nothing',
+})
+@ApiNotFoundResponse({ description: 'no such action or finding' })
+@ApiConflictResponse({ description: 'a stale If-Match, or a transition the action does not allow' })
+@Controller('api')
+export class ActionsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post('findings/:findingId/actions')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: '{id, position}' })
+  async plan(
+    @Param('findingId') findingId: string,
+    @Body() body: PlanActionRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    const actionId = context.idempotencyKey
+      ? deterministicId('action', findingId, context.actor.userId, context.idempotencyKey)
+      : randomUUID();
+    const input: ActionCommandInput = { type: 'PlanAction', data: body };
+    const { id, position } = await this.commandBus.execute(
+      new ExecuteActionCommand(actionId, input, context, findingId),
+    );
+    return { id, position };
+  }
+
+  @Post('actions/:id/assign')
+  @HttpCode(200)
+  assign(
+    @Param('id') id: string,
+    @Body() body: AssignActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'AssignAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/reassign')
+  @HttpCode(200)
+  reassign(
+    @Param('id') id: string,
+    @Body() body: AssignActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'ReassignAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/reschedule')
+  @HttpCode(200)
+  reschedule(
+    @Param('id') id: string,
+    @Body() body: RescheduleActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'RescheduleAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/progress')
+  @HttpCode(200)
+  progress(
+    @Param('id') id: string,
+    @Body() body: RecordProgressRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'RecordProgress', data: body }, ctx);
+  }
+
+  @Post('actions/:id/complete')
+  @HttpCode(200)
+  complete(
+    @Param('id') id: string,
+    @Body() body: CompleteActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'CompleteAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/verify')
+  @HttpCode(200)
+  verify(
+    @Param('id') id: string,
+    @Body() body: VerifyActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'VerifyAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/reopen')
+  @HttpCode(200)
+  reopen(
+    @Param('id') id: string,
+    @Body() body: ReopenActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'ReopenAction', data: body }, ctx);
+  }
+
+  @Get('actions/:id')
+  @ApiOkResponse({ description: "the action's state; its version is the ETag" })
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await this.load(id);
+    setVersion(response, version);
+    const { actionId, ...action } = state as Exclude<typeof state, { status: 'none' }>;
+    return { id: actionId, ...action, version };
+  }
+
+  @Get('actions/:id/history')
+  @ApiOkResponse({ description: 'its events, oldest first, with their metadata' })
+  async history(@Param('id') id: string) {
+    const { events } = await this.load(id);
+    return events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      version: event.revision,
+      position: Number(event.position),
+      recordedAt: event.recordedAt,
+      data: event.data,
+      metadata: event.metadata,
+    }));
+  }
+
+  private load(id: string) {
+    return loadExistingAggregate(
+      this.store,
+      actionStreamId(id),
+      actionAggregate,
+      () => new NotFoundError('action', id),
+    );
+  }
+
+  private async execute(
+    actionId: string,
+    input: ActionCommandInput,
+    context: CommandContext,
+  ): Promise<{ id: string; position: number; version: number }> {
+    return this.commandBus.execute(new ExecuteActionCommand(actionId, input, context));
+  }
+}

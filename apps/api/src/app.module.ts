@@ -1,0 +1,56 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { actionDeciderProvider } from './actions/action-decider.provider';
+import { ActionsController } from './actions/actions.controller';
+import { ExecuteActionHandler } from './actions/execute-action.handler';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { FindingsController } from './findings/findings.controller';
+import { RaiseFindingHandler } from './findings/raise-finding.handler';
+import { ResolveFindingHandler } from './findings/resolve-finding.handler';
+import { AboutController } from './health/about.controller';
+import { HealthController } from './health/health.controller';
+import { DomainErrorsFilter } from './http/domain-errors.filter';
+import { CLOCK, systemClock, type Clock } from './infrastructure/clock';
+import { EventStoreCloser, eventStoreProvider } from './infrastructure/event-store.provider';
+import { InspectionsController } from './inspections/inspections.controller';
+import { RecordInspectionHandler } from './inspections/record-inspection.handler';
+import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handler';
+import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
+import { ImportLetterHandler } from './letters/import-letter.handler';
+import { LettersController } from './letters/letters.controller';
+import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        AboutController,
+        HealthController,
+        InspectionsController,
+        FindingsController,
+        ActionsController,
+        LettersController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: APP_FILTER, useClass: DomainErrorsFilter },
+        eventStoreProvider,
+        EventStoreCloser,
+        actionDeciderProvider,
+        RecordInspectionHandler,
+        RaiseFindingHandler,
+        ResolveFindingHandler,
+        ExecuteActionHandler,
+        FindingResolutionRunner,
+        ImportLetterHandler,
+        EditLetterDraftHandler,
+        ConfirmLetterDraftHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDueDatePolicy, type DueDatePolicy } from '@actionledger/domain';
+import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
+
+export interface AppConfig {
+  port: number;
+  eventStore: EventStoreConfig;
+  dueDatePolicy: DueDatePolicy;
+}
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+const POLICY_FILE = join('config', 'due-date-policy.json');
+
+/** The checked-in policy, found from here whether this runs from source or from dist/. */
+function defaultPolicyFile(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, POLICY_FILE))) return join(dir, POLICY_FILE);
+  }
+  return resolve(POLICY_FILE);
+}
+
+/** Reads the whole configuration from the environment once, at start-up, failing with a sentence per problem. */
+export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  }
+  const policyFile = env.DUE_DATE_POLICY_FILE ?? defaultPolicyFile();
+  let policyJson: unknown;
+  try {
+    policyJson = JSON.parse(readFileSync(policyFile, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the due-date policy from ${policyFile}: ${(error as Error).message}`);
+  }
+  return { port, eventStore: eventStoreConfigFromEnv(env), dueDatePolicy: parseDueDatePolicy(policyJson) };
+}

@@ -1,0 +1,35 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MAX_LETTER_BYTES } from '@actionledger/letters';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { requestValidationPipe } from './http/validation.pipe';
+import type { Clock } from './infrastructure/clock';
+
+/** The API as it runs, without listening: main.ts listens, tests drive it in-process. */
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock; logger?: false | LogLevel[] } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  // Room for a pasted letter of up to MAX_LETTER_BYTES; the letter checks then say if it is too large.
+  app.useBodyParser('json', { limit: MAX_LETTER_BYTES * 2 });
+  app.useGlobalPipes(requestValidationPipe);
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('ActionLedger')
+    .setDescription(
+      'Carry inspection findings through to done: inspections, findings, actions and their history.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import { findingDecider, findingStreamId } from '@actionledger/domain';
+import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext } from '../command-handling/command-context';
+import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { NotFoundError } from '../command-handling/not-found.error';
+import { setVersion } from '../http/etag';
+import { RequestCommandContext } from '../http/request-context.decorator';
+import { RaiseFindingCommand } from './raise-finding.command';
+import { RaiseFindingRequest } from './raise-finding.request';
+
+@ApiTags('findings')
+@Controller('api')
+export class FindingsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post('inspections/:inspectionId/findings')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: '{id, position}' })
+  @ApiNotFoundResponse({ description: 'no such inspection' })
+  async raise(
+    @Param('inspectionId') inspectionId: string,
+    @Body() body: RaiseFindingRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    const finding = { category: body.category, timescale: body.timescale ?? 'none', text: body.text };
+    const { id, position } = await this.commandBus.execute(
+      new RaiseFindingCommand(inspectionId, finding, context),
+    );
+    return { id, position };
+  }
+
+  @Get('findings/:id')
+  @ApiNotFoundResponse()
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await loadExistingAggregate(
+      this.store,
+      findingStreamId(id),
+      findingDecider,
+      () => new NotFoundError('finding', id),
+    );
+    setVersion(response, version);
+    const { findingId, ...finding } = state as Exclude<typeof state, { status: 'none' }>;
+    return { id: findingId, ...finding, version };
+  }
+}

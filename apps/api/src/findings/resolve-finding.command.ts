@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandResult } from '../command-handling/command-context';
+
+/** Sent by the finding-resolution process only; no route accepts it from a client. */
+export class ResolveFindingCommand extends Command<CommandResult> {
+  constructor(
+    readonly findingId: string,
+    readonly verifiedActionIds: string[],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

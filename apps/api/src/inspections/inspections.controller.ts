@@ -1,0 +1,58 @@
+import { inspectionDecider, inspectionStreamId } from '@actionledger/domain';
+import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext } from '../command-handling/command-context';
+import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { NotFoundError } from '../command-handling/not-found.error';
+import { setVersion } from '../http/etag';
+import { RequestCommandContext } from '../http/request-context.decorator';
+import { RecordInspectionCommand } from './record-inspection.command';
+import { RecordInspectionRequest } from './record-inspection.request';
+
+@ApiTags('inspections')
+@Controller('api/inspections')
+export class InspectionsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({
+    description: '{id, position}: the new inspection and the log position it was written at',
+  })
+  async record(@Body() body: RecordInspectionRequest, @RequestCommandContext() context: CommandContext) {
+    const details = {
+      authority: body.authority.trim(),
+      inspectionType: body.inspectionType,
+      inspectionDates: body.inspectionDates,
+      letterDate: body.letterDate ?? null,
+      inspector: body.inspector?.trim() ?? null,
+      overallJudgement: body.overallJudgement ?? null,
+    };
+    const { id, position } = await this.commandBus.execute(new RecordInspectionCommand(details, context));
+    return { id, position };
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse()
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await loadExistingAggregate(
+      this.store,
+      inspectionStreamId(id),
+      inspectionDecider,
+      () => new NotFoundError('inspection', id),
+    );
+    setVersion(response, version);
+    const {
+      status: _status,
+      inspectionId,
+      ...details
+    } = state as Extract<typeof state, { status: 'recorded' }>;
+    return { id: inspectionId, ...details, version };
+  }
+}

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../command-handling/command-context';
+
+export interface LetterConfirmationResult {
+  id: string;
+  inspectionId: string;
+  findingIds: string[];
+  actionIds: string[];
+  position: number;
+}
+
+export class ConfirmLetterDraftCommand extends Command<LetterConfirmationResult> {
+  constructor(
+    readonly draftId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  decideLetterConfirmation,
+  letterDraftDecider,
+  letterDraftStreamId,
+  type DueDatePolicy,
+} from '@actionledger/domain';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@actionledger/event-store';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { deterministicId } from '../command-handling/deterministic-id';
+import { retryingConcurrentWrites } from '../command-handling/handle-command';
+import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { toNewEvents } from '../command-handling/new-events';
+import { NotFoundError } from '../command-handling/not-found.error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { ConfirmLetterDraftCommand, type LetterConfirmationResult } from './confirm-letter-draft.command';
+
+/**
+ * Records the confirmed letter — the inspection, its findings, the actions already taken — and marks the draft
+ * confirmed, all in one atomic append over every stream: all or nothing. Confirming again returns the first result.
+ */
+@CommandHandler(ConfirmLetterDraftCommand)
+export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterDraftCommand> {
+  private readonly policy: DueDatePolicy;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = config.dueDatePolicy;
+  }
+
+  execute({ draftId, context }: ConfirmLetterDraftCommand): Promise<LetterConfirmationResult> {
+    return retryingConcurrentWrites(context, () => this.attempt(draftId, context));
+  }
+
+  private async attempt(draftId: string, context: ConfirmLetterDraftCommand['context']) {
+    const streamId = letterDraftStreamId(draftId);
+    const { state, version, events } = await loadExistingAggregate(
+      this.store,
+      streamId,
+      letterDraftDecider,
+      () => new NotFoundError('letter draft', draftId),
+    );
+    if (state.status === 'confirmed' && state.confirmation) {
+      const confirmedAt = events.find((event) => event.type === 'LetterDraftConfirmed')!;
+      return { id: draftId, ...omitTime(state.confirmation), position: Number(confirmedAt.position) };
+    }
+    if (state.status === 'none') throw new NotFoundError('letter draft', draftId);
+    if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+      throw new WrongExpectedRevisionError(streamId, context.expectedVersion, version);
+    }
+
+    // Ids follow from the draft and the version confirmed, so that a retry writes to the same streams.
+    const idOf = (...parts: string[]) => deterministicId('letter', draftId, String(version), ...parts);
+    const ids = {
+      draftId,
+      inspectionId: idOf('inspection'),
+      findingIds: state.proposal.findings.map((_, index) => idOf('finding', String(index))),
+      actionIds: state.proposal.actionsTaken.map((_, index) => idOf('action', String(index))),
+    };
+    const now = this.clock.now();
+    const writes = decideLetterConfirmation(
+      { type: 'ConfirmLetterDraft', data: ids, metadata: { now } },
+      state,
+      this.policy,
+    );
+    const provenance = { context, now, commandType: 'ConfirmLetterDraft' };
+    const results = await this.store.appendToStreams(
+      writes.map((write) => ({
+        streamId: write.streamId,
+        events: toNewEvents(write.streamId, write.events, provenance),
+        expected: write.streamId === streamId ? version : ('no_stream' as const),
+      })),
+    );
+    // The draft's stream is written first; its confirmation's position is the one a repeat finds again.
+    const { draftId: id, ...recorded } = ids;
+    return { id, ...recorded, position: Number(results[0].position) };
+  }
+}
+
+function omitTime<T extends { confirmedAt: string }>({ confirmedAt: _confirmedAt, ...rest }: T) {
+  return rest;
+}

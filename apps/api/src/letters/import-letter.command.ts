@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandResult } from '../command-handling/command-context';
+
+/** A letter as uploaded (file bytes) or pasted (text, as UTF-8 bytes). */
+export interface LetterUpload {
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+}
+
+export class ImportLetterCommand extends Command<CommandResult> {
+  constructor(
+    readonly upload: LetterUpload,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

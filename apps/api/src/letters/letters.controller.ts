@@ -1,0 +1,135 @@
+import { letterDraftDecider, letterDraftStreamId, type LetterProposal } from '@actionledger/domain';
+import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import { MAX_LETTER_BYTES } from '@actionledger/letters';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import 'multer';
+import type { CommandContext } from '../command-handling/command-context';
+import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { NotFoundError } from '../command-handling/not-found.error';
+import { setVersion } from '../http/etag';
+import { RequestCommandContext } from '../http/request-context.decorator';
+import { ConfirmLetterDraftCommand } from './confirm-letter-draft.command';
+import { EditLetterDraftCommand } from './edit-letter-draft.command';
+import { ImportLetterCommand, type LetterUpload } from './import-letter.command';
+import { EditLetterDraftRequest, ImportLetterTextRequest } from './letter.requests';
+import { LetterTooLargeFilter } from './letter-too-large.filter';
+
+/** Shows the lead where each proposed value came from: the span and the words it covers. */
+function withExcerpts(proposal: LetterProposal, text: string) {
+  const excerpt = (source: { start: number; end: number } | null) =>
+    source ? text.slice(source.start, source.end) : null;
+  return {
+    ...proposal,
+    findings: proposal.findings.map((finding) => ({ ...finding, excerpt: excerpt(finding.source) })),
+    actionsTaken: proposal.actionsTaken.map((action) => ({ ...action, excerpt: excerpt(action.source) })),
+  };
+}
+
+@ApiTags('letters')
+@Controller('api/letters')
+export class LettersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @UseFilters(LetterTooLargeFilter)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LETTER_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    description: 'a .txt, .md or .pdf file in the multipart field "file", or JSON {text, fileName?}',
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' }, text: { type: 'string' } },
+    },
+  })
+  @ApiCreatedResponse({ description: '{id, position}: the draft to review, edit and confirm' })
+  async import(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ImportLetterTextRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    const upload: LetterUpload | null = file
+      ? { bytes: new Uint8Array(file.buffer), fileName: file.originalname, mediaType: file.mimetype }
+      : typeof body?.text === 'string'
+        ? {
+            bytes: Buffer.from(body.text, 'utf8'),
+            fileName: body.fileName ?? 'pasted.txt',
+            mediaType: 'text/plain',
+          }
+        : null;
+    if (!upload) {
+      throw new BadRequestException(
+        'Send the letter as a file in the multipart field "file", or as JSON {"text": "…"}.',
+      );
+    }
+    const { id, position } = await this.commandBus.execute(new ImportLetterCommand(upload, context));
+    return { id, position };
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse()
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await loadExistingAggregate(
+      this.store,
+      letterDraftStreamId(id),
+      letterDraftDecider,
+      () => new NotFoundError('letter draft', id),
+    );
+    if (state.status === 'none') throw new NotFoundError('letter draft', id);
+    setVersion(response, version);
+    const { draftId, proposal, text, ...draft } = state;
+    return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
+  }
+
+  @Patch(':id')
+  @ApiNotFoundResponse()
+  async edit(
+    @Param('id') id: string,
+    @Body() body: EditLetterDraftRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    const { findings, actionsTaken, ...fields } = body;
+    const changes = {
+      ...fields,
+      ...(findings && {
+        findings: findings.map((finding) => ({ ...finding, source: finding.source ?? null })),
+      }),
+      ...(actionsTaken && {
+        actionsTaken: actionsTaken.map((action) => ({
+          ...action,
+          date: action.date ?? null,
+          source: action.source ?? null,
+        })),
+      }),
+    };
+    return this.commandBus.execute(new EditLetterDraftCommand(id, changes, context));
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @ApiNotFoundResponse()
+  confirm(@Param('id') id: string, @RequestCommandContext() context: CommandContext) {
+    return this.commandBus.execute(new ConfirmLetterDraftCommand(id, context));
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEventStore, EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { appConfigFromEnv } from '../src/config/app-config';
+import { createApp } from '../src/create-app';
+import type { Clock } from '../src/infrastructure/clock';
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-02T09:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  store: EventStore;
+  clock: TestClock;
+  dataDir: string;
+  /** How many events the whole log holds: the measure of "nothing was appended". */
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The real API on a real SQLite file in a fresh temp folder. */
+export async function startTestApp(): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-'));
+  const clock = new TestClock();
+  const config = appConfigFromEnv({ DATA_DIR: dataDir });
+  const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
+  await app.init();
+  const store = app.get<EventStore>(EVENT_STORE);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    store,
+    clock,
+    dataDir,
+    eventCount: async () => (await store.readAll()).length,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A second store on the same file, to read the log the way another process would. */
+export function openStoreOn(dataDir: string): EventStore {
+  return createEventStore(appConfigFromEnv({ DATA_DIR: dataDir }).eventStore);
+}
+
+export const inspectionBody = {
+  authority: 'Durham County Council',
+  inspectionType: 'contact_referral_assessment',
+  inspectionDates: ['2026-10-20', '2026-10-21'],
+  letterDate: '2026-10-30',
+  inspector: 'Jane Doe',
+};
+
+/** Records an inspection and a finding, and plans an action on it; returns their ids. */
+export async function givenPlannedAction(
+  http: TestApp['http'],
+  finding: { category?: string; timescale?: string } = {},
+): Promise<{ inspectionId: string; findingId: string; actionId: string }> {
+  const inspection = await http.post('/api/inspections').send(inspectionBody).expect(201);
+  const raised = await http
+    .post(`/api/inspections/${inspection.body.id}/findings`)
+    .send({
+      category: finding.category ?? 'priority_action',
+      timescale: finding.timescale ?? 'within_3_months',
+      text: 'Ensure that all contacts are screened promptly by qualified social workers.',
+    })
+    .expect(201);
+  const action = await http
+    .post(`/api/findings/${raised.body.id}/actions`)
+    .send({ title: 'Audit every contact received in October' })
+    .expect(201);
+  return { inspectionId: inspection.body.id, findingId: raised.body.id, actionId: action.body.id };
+}

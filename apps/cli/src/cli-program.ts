@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './cli-error';
+import type { CliIo } from './cli-io';
+import { streamsCommand } from './commands/streams.command';
+
+const withSubcommands = (command: Command): Command[] => [
+  command,
+  ...command.commands.flatMap(withSubcommands),
+];
+
+export function createCliProgram(io: CliIo): Command {
+  const program = new Command('actionledger').description(
+    'ActionLedger: carry inspection findings through to done',
+  );
+  program.addCommand(streamsCommand(io));
+  for (const command of withSubcommands(program)) {
+    command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
+  }
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 bad usage or input, 3 not found. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await createCliProgram(io).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.err(`actionledger: ${(error as Error).message}`);
+    return error instanceof CliError ? error.exitCode : EXIT.failure;
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { postJson, startApiProcess } from '../test/support/api-process';
+
+export interface ApiCommandsResult {
+  commandsPerSecond: number;
+  trivialGetsPerSecond: number;
+  ratio: number;
+  commandErrors: number;
+}
+
+const ACTIONS = 50;
+
+async function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections: 10, duration: 8, ...options });
+}
+
+/**
+ * Commands per second through POST /api/actions/:id/progress (validated, decided, appended with fsync),
+ * against a trivial GET of the same process under the same load tool and connections.
+ */
+export async function benchApiCommands(): Promise<ApiCommandsResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-bench-api-'));
+  const api = await startApiProcess({ DATA_DIR: dataDir });
+  try {
+    const actionIds = await assignedActions(api.baseUrl);
+    await load({ url: `${api.baseUrl}/api`, duration: 2 }); // warm-up
+
+    const trivial = await load({ url: `${api.baseUrl}/api` });
+    let next = 0;
+    const commands = await load({
+      url: api.baseUrl,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/actions/${actionIds[next++ % ACTIONS]}/progress`,
+            body: JSON.stringify({ note: `progress ${next}` }),
+          }),
+        },
+      ],
+    });
+    return {
+      commandsPerSecond: commands.requests.average,
+      trivialGetsPerSecond: trivial.requests.average,
+      ratio: commands.requests.average / trivial.requests.average,
+      commandErrors: commands.errors + commands.non2xx,
+    };
+  } finally {
+    await api.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function assignedActions(baseUrl: string): Promise<string[]> {
+  const inspection = await postJson(baseUrl, '/api/inspections', {
+    authority: 'Benchmark Borough Council',
+    inspectionType: 'contact_referral_assessment',
+    inspectionDates: ['2026-10-20'],
+  });
+  const finding = await postJson(baseUrl, `/api/inspections/${inspection.body.id}/findings`, {
+    category: 'priority_action',
+    timescale: 'within_3_months',
+    text: 'Ensure that every contact is screened within 24 hours.',
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < ACTIONS; i++) {
+    const action = await postJson(baseUrl, `/api/findings/${finding.body.id}/actions`, {
+      title: `Action ${i}`,
+    });
+    await postJson(baseUrl, `/api/actions/${action.body.id}/assign`, { ownerId: `owner-${i}` });
+    ids.push(action.body.id!);
+  }
+  return ids;
+}

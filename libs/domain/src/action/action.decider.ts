@@ -1,0 +1,249 @@
+import { toCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import type { Decider, DomainCommand } from '../shared/decider';
+import { DomainRuleViolation } from '../shared/domain-rule-violation';
+import type { Timescale } from '../shared/vocabulary';
+import { defaultDueDate, type DueDatePolicy } from '../policies/due-date.policy';
+import type { ActionEvent } from './action.events';
+
+/** What an action command needs to know about the finding it serves; the handler reads it from the finding. */
+export interface FindingFacts {
+  findingId: string;
+  status: 'open' | 'resolved';
+  timescale: Timescale;
+  raisedAt: string;
+}
+
+type ActionCommandOf<Type extends string, Data> = DomainCommand<Type, Data & { actionId: string }> & {
+  finding: FindingFacts;
+};
+
+export type PlanAction = ActionCommandOf<
+  'PlanAction',
+  { title: string; description?: string | null; recordedOn?: string | null }
+>;
+export type AssignAction = ActionCommandOf<'AssignAction', { ownerId: string; dueDate?: CalendarDate }>;
+export type ReassignAction = ActionCommandOf<'ReassignAction', { ownerId: string; dueDate?: CalendarDate }>;
+export type RescheduleAction = ActionCommandOf<'RescheduleAction', { dueDate: CalendarDate; reason: string }>;
+export type RecordProgress = ActionCommandOf<'RecordProgress', { note: string }>;
+export type CompleteAction = ActionCommandOf<'CompleteAction', { summary: string; evidence?: string[] }>;
+export type VerifyAction = ActionCommandOf<'VerifyAction', { note?: string | null }>;
+export type ReopenAction = ActionCommandOf<'ReopenAction', { reason: string }>;
+
+export type ActionCommand =
+  | PlanAction
+  | AssignAction
+  | ReassignAction
+  | RescheduleAction
+  | RecordProgress
+  | CompleteAction
+  | VerifyAction
+  | ReopenAction;
+
+export type ActionStatus = 'planned' | 'assigned' | 'completed' | 'verified';
+
+export type ActionState =
+  | { status: 'none' }
+  | {
+      status: ActionStatus;
+      actionId: string;
+      findingId: string;
+      title: string;
+      description: string | null;
+      recordedOn: string | null;
+      ownerId: string | null;
+      dueDate: CalendarDate | null;
+      progressNotes: number;
+      completion: { summary: string; evidence: string[]; completedAt: string } | null;
+      verifiedAt: string | null;
+    };
+
+type ExistingAction = Exclude<ActionState, { status: 'none' }>;
+
+export const initialActionState: ActionState = { status: 'none' };
+
+function refuse(reason: string): never {
+  throw new DomainRuleViolation(reason);
+}
+
+function requireText(value: string | undefined | null, what: string): string {
+  const text = value?.trim() ?? '';
+  if (text === '') refuse(`${what} is required.`);
+  return text;
+}
+
+function requireNotPast(dueDate: CalendarDate, now: Date): CalendarDate {
+  const today = toCalendarDate(now);
+  if (dueDate < today) refuse(`The due date ${dueDate} is in the past (today is ${today}).`);
+  return dueDate;
+}
+
+function requireAssigned(
+  state: ExistingAction,
+  doing: string,
+): asserts state is ExistingAction & { ownerId: string; dueDate: CalendarDate } {
+  if (state.status === 'planned')
+    refuse(`This action cannot be ${doing}: it has not been assigned to anyone.`);
+  if (state.status === 'completed')
+    refuse(`This action cannot be ${doing}: it has been completed; reopen it first.`);
+  if (state.status === 'verified')
+    refuse(`This action cannot be ${doing}: it has been verified; reopen it first.`);
+}
+
+/** The action decider, parameterised by the due-date policy, which is configuration rather than code. */
+export function createActionDecider(policy: DueDatePolicy): Decider<ActionCommand, ActionEvent, ActionState> {
+  function dueDateFor(command: AssignAction | ReassignAction): {
+    dueDate: CalendarDate;
+    source: 'given' | 'timescale_policy';
+  } {
+    if (command.data.dueDate)
+      return { dueDate: requireNotPast(command.data.dueDate, command.metadata.now), source: 'given' };
+    const { timescale, raisedAt } = command.finding;
+    const fallback = defaultDueDate(policy, timescale, raisedAt.slice(0, 10));
+    if (!fallback)
+      refuse(
+        `A due date is required: the policy sets no default for findings with timescale "${timescale}".`,
+      );
+    return { dueDate: requireNotPast(fallback, command.metadata.now), source: 'timescale_policy' };
+  }
+
+  function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
+    if (command.finding.status === 'resolved') {
+      refuse('The finding this action serves is resolved: nothing more can change on it.');
+    }
+    const at = command.metadata.now.toISOString();
+    const { actionId } = command.data;
+
+    if (command.type === 'PlanAction') {
+      if (state.status !== 'none') refuse('This action has already been planned.');
+      return [
+        {
+          type: 'ActionPlanned',
+          data: {
+            actionId,
+            findingId: command.finding.findingId,
+            title: requireText(command.data.title, 'A title'),
+            description: command.data.description?.trim() || null,
+            recordedOn: command.data.recordedOn ?? null,
+            plannedAt: at,
+          },
+        },
+      ];
+    }
+    if (state.status === 'none') refuse('There is no such action.');
+
+    switch (command.type) {
+      case 'AssignAction': {
+        if (state.status === 'assigned') {
+          refuse(`This action is already assigned to ${state.ownerId}; reassign it instead.`);
+        }
+        if (state.status !== 'planned') requireAssigned(state, 'assigned');
+        const { dueDate, source } = dueDateFor(command);
+        const ownerId = requireText(command.data.ownerId, 'An owner');
+        return [
+          {
+            type: 'ActionAssigned',
+            data: { actionId, ownerId, dueDate, dueDateSource: source, assignedAt: at },
+          },
+        ];
+      }
+      case 'ReassignAction': {
+        requireAssigned(state, 'reassigned');
+        const ownerId = requireText(command.data.ownerId, 'An owner');
+        if (ownerId === state.ownerId) refuse(`This action is already assigned to ${ownerId}.`);
+        const dueDate = command.data.dueDate
+          ? requireNotPast(command.data.dueDate, command.metadata.now)
+          : state.dueDate;
+        return [
+          {
+            type: 'ActionReassigned',
+            data: { actionId, previousOwnerId: state.ownerId, ownerId, dueDate, reassignedAt: at },
+          },
+        ];
+      }
+      case 'RescheduleAction': {
+        requireAssigned(state, 'rescheduled');
+        const reason = requireText(command.data.reason, 'A reason for rescheduling');
+        const dueDate = requireNotPast(command.data.dueDate, command.metadata.now);
+        if (dueDate === state.dueDate) refuse(`This action is already due on ${dueDate}.`);
+        return [
+          {
+            type: 'ActionRescheduled',
+            data: { actionId, previousDueDate: state.dueDate, dueDate, reason, rescheduledAt: at },
+          },
+        ];
+      }
+      case 'RecordProgress': {
+        requireAssigned(state, 'given progress');
+        const note = requireText(command.data.note, 'A progress note');
+        return [{ type: 'ProgressRecorded', data: { actionId, note, recordedAt: at } }];
+      }
+      case 'CompleteAction': {
+        requireAssigned(state, 'completed');
+        const summary = requireText(command.data.summary, 'A summary of what was done');
+        const evidence = (command.data.evidence ?? [])
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
+        return [{ type: 'ActionCompleted', data: { actionId, summary, evidence, completedAt: at } }];
+      }
+      case 'VerifyAction': {
+        if (state.status === 'verified') refuse('This action has already been verified.');
+        if (state.status !== 'completed')
+          refuse('This action cannot be verified: it has not been completed.');
+        return [
+          {
+            type: 'ActionVerified',
+            data: { actionId, note: command.data.note?.trim() || null, verifiedAt: at },
+          },
+        ];
+      }
+      case 'ReopenAction': {
+        if (state.status !== 'completed' && state.status !== 'verified') {
+          refuse('This action cannot be reopened: it has not been completed.');
+        }
+        const reason = requireText(command.data.reason, 'A reason for reopening');
+        return [{ type: 'ActionReopened', data: { actionId, reason, reopenedAt: at } }];
+      }
+      default: {
+        const unknownCommand: never = command;
+        throw new Error(`Unknown action command ${JSON.stringify(unknownCommand)}`);
+      }
+    }
+  }
+
+  return { decide, evolve: evolveAction, initialState: initialActionState };
+}
+
+export function evolveAction(state: ActionState, event: ActionEvent): ActionState {
+  if (event.type === 'ActionPlanned') {
+    return {
+      status: 'planned',
+      ...event.data,
+      ownerId: null,
+      dueDate: null,
+      progressNotes: 0,
+      completion: null,
+      verifiedAt: null,
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ActionAssigned':
+      return { ...state, status: 'assigned', ownerId: event.data.ownerId, dueDate: event.data.dueDate };
+    case 'ActionReassigned':
+      return { ...state, ownerId: event.data.ownerId, dueDate: event.data.dueDate };
+    case 'ActionRescheduled':
+      return { ...state, dueDate: event.data.dueDate };
+    case 'ProgressRecorded':
+      return { ...state, progressNotes: state.progressNotes + 1 };
+    case 'ActionCompleted': {
+      const { summary, evidence, completedAt } = event.data;
+      return { ...state, status: 'completed', completion: { summary, evidence, completedAt } };
+    }
+    case 'ActionVerified':
+      return { ...state, status: 'verified', verifiedAt: event.data.verifiedAt };
+    case 'ActionReopened':
+      return { ...state, status: 'assigned', completion: null, verifiedAt: null };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,287 @@
+import { deciderSpecification } from '../testing/decider-specification';
+import {
+  actionId,
+  assigned,
+  at,
+  completed,
+  metadata,
+  openFinding,
+  planned,
+  policy,
+  verified,
+} from '../testing/fixtures';
+import { createActionDecider, type ActionCommand, type FindingFacts } from './action.decider';
+
+const spec = deciderSpecification(createActionDecider(policy));
+const finding = openFinding;
+const resolvedFinding: FindingFacts = { ...openFinding, status: 'resolved' };
+
+function command<C extends ActionCommand>(
+  type: C['type'],
+  data: Omit<C['data'], 'actionId'>,
+  facts = finding,
+): ActionCommand {
+  return { type, data: { actionId, ...data }, metadata, finding: facts } as ActionCommand;
+}
+
+describe('PlanAction', () => {
+  it('plans an action for an open finding', () => {
+    spec
+      .given([])
+      .when(command('PlanAction', { title: ' Audit contact records ' }))
+      .then([planned]);
+  });
+  it('keeps the date of an action already taken', () => {
+    spec
+      .given([])
+      .when(command('PlanAction', { title: 'Audit contact records', recordedOn: '2011-06-01' }))
+      .then([{ ...planned, data: { ...planned.data, recordedOn: '2011-06-01' } } as typeof planned]);
+  });
+  it('refuses an action without a title', () => {
+    spec
+      .given([])
+      .when(command('PlanAction', { title: ' ' }))
+      .thenRefuses(/title is required/);
+  });
+  it('refuses an action on a resolved finding', () => {
+    spec
+      .given([])
+      .when(command('PlanAction', { title: 'More work' }, resolvedFinding))
+      .thenRefuses(/finding .* is resolved/);
+  });
+});
+
+describe('AssignAction', () => {
+  it('assigns an owner with the due date given', () => {
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1', dueDate: '2026-04-01' }))
+      .then([
+        {
+          type: 'ActionAssigned',
+          data: {
+            actionId,
+            ownerId: 'owner-1',
+            dueDate: '2026-04-01',
+            dueDateSource: 'given',
+            assignedAt: at,
+          },
+        },
+      ]);
+  });
+  it("defaults the due date from the finding's timescale through the policy", () => {
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1' }))
+      .then([assigned]);
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1' }, { ...finding, timescale: 'immediately' }))
+      .then([
+        {
+          type: 'ActionAssigned',
+          data: {
+            actionId,
+            ownerId: 'owner-1',
+            dueDate: '2026-03-08',
+            dueDateSource: 'timescale_policy',
+            assignedAt: at,
+          },
+        },
+      ]);
+  });
+  it('requires a due date where the policy sets no default', () => {
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1' }, { ...finding, timescale: 'none' }))
+      .thenRefuses(/due date is required/);
+  });
+  it('refuses a due date in the past', () => {
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1', dueDate: '2026-03-01' }))
+      .thenRefuses(/in the past/);
+  });
+  it('refuses to assign an action that already has an owner', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('AssignAction', { ownerId: 'owner-2' }))
+      .thenRefuses(/already assigned to owner-1; reassign/);
+  });
+  it('refuses to assign an action that does not exist', () => {
+    spec
+      .given([])
+      .when(command('AssignAction', { ownerId: 'owner-1' }))
+      .thenRefuses(/no such action/);
+  });
+});
+
+describe('ReassignAction', () => {
+  it('hands the action to a new owner, keeping its due date', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('ReassignAction', { ownerId: 'owner-2' }))
+      .then([
+        {
+          type: 'ActionReassigned',
+          data: {
+            actionId,
+            previousOwnerId: 'owner-1',
+            ownerId: 'owner-2',
+            dueDate: '2026-06-01',
+            reassignedAt: at,
+          },
+        },
+      ]);
+  });
+  it('refuses to reassign an unassigned action', () => {
+    spec
+      .given([planned])
+      .when(command('ReassignAction', { ownerId: 'owner-2' }))
+      .thenRefuses(/not been assigned/);
+  });
+  it('refuses to reassign to the same owner', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('ReassignAction', { ownerId: 'owner-1' }))
+      .thenRefuses(/already assigned to owner-1/);
+  });
+});
+
+describe('RescheduleAction', () => {
+  it('moves the due date, with the reason', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('RescheduleAction', { dueDate: '2026-07-01', reason: 'Awaiting new staff' }))
+      .then([
+        {
+          type: 'ActionRescheduled',
+          data: {
+            actionId,
+            previousDueDate: '2026-06-01',
+            dueDate: '2026-07-01',
+            reason: 'Awaiting new staff',
+            rescheduledAt: at,
+          },
+        },
+      ]);
+  });
+  it('refuses to reschedule without a reason', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('RescheduleAction', { dueDate: '2026-07-01', reason: '  ' }))
+      .thenRefuses(/reason for rescheduling is required/);
+  });
+  it('refuses to reschedule a completed action', () => {
+    spec
+      .given([planned, assigned, completed])
+      .when(command('RescheduleAction', { dueDate: '2026-07-01', reason: 'Late' }))
+      .thenRefuses(/has been completed; reopen it first/);
+  });
+  it('refuses to reschedule to the date it already has', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('RescheduleAction', { dueDate: '2026-06-01', reason: 'No change' }))
+      .thenRefuses(/already due on 2026-06-01/);
+  });
+});
+
+describe('RecordProgress', () => {
+  it('records a note on an assigned action', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('RecordProgress', { note: 'Half the records audited' }))
+      .then([
+        { type: 'ProgressRecorded', data: { actionId, note: 'Half the records audited', recordedAt: at } },
+      ]);
+  });
+  it('refuses progress on an unassigned action', () => {
+    spec
+      .given([planned])
+      .when(command('RecordProgress', { note: 'x' }))
+      .thenRefuses(/not been assigned/);
+  });
+  it('refuses an empty note', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('RecordProgress', { note: '' }))
+      .thenRefuses(/progress note is required/);
+  });
+});
+
+describe('CompleteAction', () => {
+  it('completes an assigned action with its summary and evidence', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('CompleteAction', { summary: 'Audited 40 records', evidence: ['audit.pdf', ' '] }))
+      .then([{ ...completed, data: { ...completed.data, evidence: ['audit.pdf'] } } as typeof completed]);
+  });
+  it('refuses to complete an unassigned action', () => {
+    spec
+      .given([planned])
+      .when(command('CompleteAction', { summary: 'Done' }))
+      .thenRefuses(/cannot be completed: it has not been assigned to anyone/);
+  });
+  it('refuses to complete an action twice', () => {
+    spec
+      .given([planned, assigned, completed])
+      .when(command('CompleteAction', { summary: 'Done again' }))
+      .thenRefuses(/has been completed/);
+  });
+});
+
+describe('VerifyAction', () => {
+  it('signs off a completed action', () => {
+    spec.given([planned, assigned, completed]).when(command('VerifyAction', {})).then([verified]);
+  });
+  it('refuses to verify an action that is not completed', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('VerifyAction', {}))
+      .thenRefuses(/cannot be verified: it has not been completed/);
+  });
+  it('refuses to verify twice', () => {
+    spec
+      .given([planned, assigned, completed, verified])
+      .when(command('VerifyAction', {}))
+      .thenRefuses(/already been verified/);
+  });
+});
+
+describe('ReopenAction', () => {
+  it('sends a completed action back to its owner, with the reason', () => {
+    spec
+      .given([planned, assigned, completed])
+      .when(command('ReopenAction', { reason: 'Evidence missing' }))
+      .then([{ type: 'ActionReopened', data: { actionId, reason: 'Evidence missing', reopenedAt: at } }]);
+  });
+  it('lets the owner complete it again once reopened', () => {
+    spec
+      .given([
+        planned,
+        assigned,
+        completed,
+        { type: 'ActionReopened', data: { actionId, reason: 'x', reopenedAt: at } },
+      ])
+      .when(command('CompleteAction', { summary: 'Audited 40 records' }))
+      .then([completed]);
+  });
+  it('refuses to reopen without a reason', () => {
+    spec
+      .given([planned, assigned, completed])
+      .when(command('ReopenAction', { reason: '' }))
+      .thenRefuses(/reason for reopening is required/);
+  });
+  it('refuses to reopen an action that is not completed', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('ReopenAction', { reason: 'Why not' }))
+      .thenRefuses(/cannot be reopened/);
+  });
+  it('refuses anything on an action whose finding is resolved', () => {
+    spec
+      .given([planned, assigned, completed, verified])
+      .when(command('ReopenAction', { reason: 'Evidence missing' }, resolvedFinding))
+      .thenRefuses(/finding .* is resolved/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { CalendarDate } from '../shared/calendar-date';
+import type { DomainEvent } from '../shared/decider';
+
+export type ActionPlanned = DomainEvent<
+  'ActionPlanned',
+  {
+    actionId: string;
+    findingId: string;
+    title: string;
+    description: string | null;
+    /** When the action was already taken, for actions imported from a report of what was done. */
+    /** `YYYY-MM` or `YYYY-MM-DD`: when an action imported from a report of work already done was taken. */
+    recordedOn: string | null;
+    plannedAt: string;
+  }
+>;
+export type ActionAssigned = DomainEvent<
+  'ActionAssigned',
+  {
+    actionId: string;
+    ownerId: string;
+    dueDate: CalendarDate;
+    dueDateSource: 'given' | 'timescale_policy';
+    assignedAt: string;
+  }
+>;
+export type ActionReassigned = DomainEvent<
+  'ActionReassigned',
+  { actionId: string; previousOwnerId: string; ownerId: string; dueDate: CalendarDate; reassignedAt: string }
+>;
+export type ActionRescheduled = DomainEvent<
+  'ActionRescheduled',
+  {
+    actionId: string;
+    previousDueDate: CalendarDate;
+    dueDate: CalendarDate;
+    reason: string;
+    rescheduledAt: string;
+  }
+>;
+export type ProgressRecorded = DomainEvent<
+  'ProgressRecorded',
+  { actionId: string; note: string; recordedAt: string }
+>;
+export type ActionCompleted = DomainEvent<
+  'ActionCompleted',
+  { actionId: string; summary: string; evidence: string[]; completedAt: string }
+>;
+export type ActionVerified = DomainEvent<
+  'ActionVerified',
+  { actionId: string; note: string | null; verifiedAt: string }
+>;
+export type ActionReopened = DomainEvent<
+  'ActionReopened',
+  { actionId: string; reason: string; reopenedAt: string }
+>;
+
+export type ActionEvent =
+  | ActionPlanned
+  | ActionAssigned
+  | ActionReassigned
+  | ActionRescheduled
+  | ProgressRecorded
+  | ActionCompleted
+  | ActionVerified
+  | ActionReopened;

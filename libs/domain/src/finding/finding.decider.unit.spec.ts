@@ -1,0 +1,74 @@
+import { deciderSpecification } from '../testing/decider-specification';
+import { at, metadata } from '../testing/fixtures';
+import { findingDecider, type RaiseFinding, type ResolveFinding } from './finding.decider';
+import type { FindingRaised, FindingResolved } from './finding.events';
+
+const spec = deciderSpecification(findingDecider);
+
+const raise: RaiseFinding = {
+  type: 'RaiseFinding',
+  data: {
+    findingId: 'finding-1',
+    inspectionId: 'insp-1',
+    category: 'priority_action',
+    timescale: 'immediately',
+    text: '  Ensure that all contacts are screened by a qualified social worker. ',
+  },
+  metadata,
+};
+const raised: FindingRaised = {
+  type: 'FindingRaised',
+  data: { ...raise.data, text: raise.data.text.trim(), raisedAt: at },
+};
+const resolve: ResolveFinding = {
+  type: 'ResolveFinding',
+  data: { findingId: 'finding-1', verifiedActionIds: ['a-1', 'a-2'] },
+  metadata,
+};
+const resolved: FindingResolved = { type: 'FindingResolved', data: { ...resolve.data, resolvedAt: at } };
+
+describe('RaiseFinding', () => {
+  it('raises a finding with its text trimmed', () => {
+    spec.given([]).when(raise).then([raised]);
+  });
+  it('refuses to raise it twice', () => {
+    spec
+      .given([raised])
+      .when(raise)
+      .thenRefuses(/already been raised/);
+  });
+  it('refuses a finding without text', () => {
+    spec
+      .given([])
+      .when({ ...raise, data: { ...raise.data, text: '   ' } })
+      .thenRefuses(/needs its text/);
+  });
+});
+
+describe('ResolveFinding', () => {
+  it('resolves an open finding', () => {
+    spec.given([raised]).when(resolve).then([resolved]);
+  });
+  it('refuses anything on a resolved finding', () => {
+    spec
+      .given([raised, resolved])
+      .when(resolve)
+      .thenRefuses(/already resolved/);
+    spec
+      .given([raised, resolved])
+      .when(raise)
+      .thenRefuses(/already been raised/);
+  });
+  it('refuses to resolve a finding that does not exist', () => {
+    spec
+      .given([])
+      .when(resolve)
+      .thenRefuses(/no such finding/);
+  });
+  it('refuses to resolve a finding with no verified actions', () => {
+    spec
+      .given([raised])
+      .when({ ...resolve, data: { findingId: 'finding-1', verifiedActionIds: [] } })
+      .thenRefuses(/all are verified/);
+  });
+});

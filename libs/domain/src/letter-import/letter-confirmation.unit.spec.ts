@@ -1,0 +1,52 @@
+import { evolveLetterDraft, initialLetterDraftState, type LetterDraftState } from './letter-draft.decider';
+import type { LetterDraftEvent } from './letter-draft.events';
+import { decideLetterConfirmation } from './letter-confirmation';
+import { proposal } from '../testing/letter-proposal.fixture';
+import { at, metadata, policy } from '../testing/fixtures';
+
+const draftOf = (events: LetterDraftEvent[]): LetterDraftState =>
+  events.reduce(evolveLetterDraft, initialLetterDraftState);
+const created: LetterDraftEvent = {
+  type: 'LetterDraftCreated',
+  data: { draftId: 'd-1', fileName: null, mediaType: 'text/plain', text: 't', proposal, createdAt: at },
+};
+const confirm = {
+  type: 'ConfirmLetterDraft' as const,
+  data: { draftId: 'd-1', inspectionId: 'i-1', findingIds: ['f-1', 'f-2'], actionIds: ['a-1'] },
+  metadata,
+};
+
+describe('confirming a letter', () => {
+  it('records the inspection, each finding and each action taken, each in its own stream', () => {
+    const writes = decideLetterConfirmation(confirm, draftOf([created]), policy);
+    expect(writes.map((write) => [write.streamId, write.events.map((event) => event.type)])).toEqual([
+      ['letter-draft-d-1', ['LetterDraftConfirmed']],
+      ['inspection-i-1', ['InspectionRecorded']],
+      ['finding-f-1', ['FindingRaised']],
+      ['finding-f-2', ['FindingRaised']],
+      ['action-a-1', ['ActionPlanned']],
+    ]);
+    expect(writes[1].events[0].data).toMatchObject({
+      authority: 'Sunderland',
+      inspectionDates: ['2011-10-18', '2011-10-19'],
+    });
+    expect(writes[3].events[0].data).toMatchObject({
+      inspectionId: 'i-1',
+      category: 'area_for_development',
+      text: 'Assessments vary.',
+    });
+    expect(writes[4].events[0].data).toMatchObject({
+      findingId: 'f-2',
+      title: 'Audit held',
+      recordedOn: '2011-11',
+    });
+  });
+
+  it('writes nothing when the draft was already confirmed', () => {
+    const confirmed: LetterDraftEvent = {
+      type: 'LetterDraftConfirmed',
+      data: { ...confirm.data, confirmedAt: at },
+    };
+    expect(decideLetterConfirmation(confirm, draftOf([created, confirmed]), policy)).toEqual([]);
+  });
+});

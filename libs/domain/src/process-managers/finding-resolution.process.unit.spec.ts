@@ -1,0 +1,65 @@
+import {
+  evolveFindingResolution,
+  initialFindingResolutionState,
+  reactToFindingResolution,
+} from './finding-resolution.process';
+
+type AnyEvent = { type: string; data: Record<string, unknown> };
+const plannedFor = (actionId: string, findingId = 'f-1'): AnyEvent => ({
+  type: 'ActionPlanned',
+  data: { actionId, findingId },
+});
+const verifiedEvent = (actionId: string): AnyEvent => ({ type: 'ActionVerified', data: { actionId } });
+const reopened = (actionId: string): AnyEvent => ({ type: 'ActionReopened', data: { actionId } });
+
+/** Feeds the events through the process and collects what it reacts with. */
+function run(events: AnyEvent[]) {
+  let state = initialFindingResolutionState;
+  const reactions = [];
+  for (const event of events) {
+    state = evolveFindingResolution(state, event);
+    const reaction = reactToFindingResolution(state, event);
+    if (reaction) reactions.push(reaction);
+  }
+  return reactions;
+}
+
+describe('finding resolution', () => {
+  it('resolves a finding when its last action is verified', () => {
+    expect(run([plannedFor('a-2'), plannedFor('a-1'), verifiedEvent('a-1'), verifiedEvent('a-2')])).toEqual([
+      { findingId: 'f-1', verifiedActionIds: ['a-1', 'a-2'] },
+    ]);
+  });
+  it('waits while any action of the finding is unverified', () => {
+    expect(run([plannedFor('a-1'), plannedFor('a-2'), verifiedEvent('a-1')])).toEqual([]);
+    expect(
+      run([
+        plannedFor('a-1'),
+        plannedFor('a-2'),
+        verifiedEvent('a-1'),
+        verifiedEvent('a-2'),
+        reopened('a-1'),
+      ]),
+    ).toHaveLength(1);
+    expect(
+      run([
+        plannedFor('a-1'),
+        plannedFor('a-2'),
+        verifiedEvent('a-1'),
+        reopened('a-1'),
+        verifiedEvent('a-2'),
+      ]),
+    ).toEqual([]);
+  });
+  it('keeps findings apart', () => {
+    expect(run([plannedFor('a-1', 'f-1'), plannedFor('b-1', 'f-2'), verifiedEvent('b-1')])).toEqual([
+      { findingId: 'f-2', verifiedActionIds: ['b-1'] },
+    ]);
+  });
+  it('does not resolve a finding twice', () => {
+    const resolvedEvent: AnyEvent = { type: 'FindingResolved', data: { findingId: 'f-1' } };
+    expect(run([plannedFor('a-1'), verifiedEvent('a-1'), resolvedEvent, verifiedEvent('a-1')])).toHaveLength(
+      1,
+    );
+  });
+});

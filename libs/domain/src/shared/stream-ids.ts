@@ -1,0 +1,5 @@
+/** Stream names, in one place, so that no code builds them ad hoc. */
+export const inspectionStreamId = (inspectionId: string): string => `inspection-${inspectionId}`;
+export const findingStreamId = (findingId: string): string => `finding-${findingId}`;
+export const actionStreamId = (actionId: string): string => `action-${actionId}`;
+export const letterDraftStreamId = (draftId: string): string => `letter-draft-${draftId}`;

@@ -1,0 +1,26 @@
+export * from './letter.types';
+export { LetterInputError, isLetterInputError, type LetterInputReason } from './input/letter-input.error';
+export { MAX_LETTER_BYTES } from './input/letter-input.checks';
+export { parseLetter, parseLetterWithSources } from './parsing/parse-letter';
+export { extractLetterText } from './extraction/extract-letter-text';
+export {
+  normaliseFindingText,
+  scoreFindings,
+  findingScore,
+  type FindingScore,
+} from './evaluation/finding-match.scorer';
+export {
+  SCORED_FIELDS,
+  evaluateLetter,
+  summariseEvaluations,
+  type EvaluationSummary,
+  type LetterEvaluation,
+  type ScoredField,
+} from './evaluation/letter-evaluation';
+export { formatEvaluationTable } from './evaluation/evaluation-table.formatter';
+export { locateLettersFolder } from './evaluation/letters-folder.locator';
+export {
+  evaluateLettersFolder,
+  readLettersWithGold,
+  type LetterWithGold,
+} from './evaluation/letters-folder.evaluator';

@@ -1,0 +1,30 @@
+export type LetterInputReason =
+  | 'empty'
+  | 'binary'
+  | 'too_large'
+  | 'no_text_layer'
+  | 'unsupported_type'
+  | 'unreadable_pdf'
+  | 'not_a_letter'
+  /** The parser failed on text it should have coped with: a bug, reported rather than thrown raw. */
+  | 'unparseable';
+
+/**
+ * The one error the letters library throws on bad input: a file or text that cannot be read as an
+ * inspection letter. `reason` is a stable code for callers; `message` is meant for the person importing.
+ */
+export class LetterInputError extends Error {
+  override readonly name = 'LetterInputError';
+
+  constructor(
+    readonly reason: LetterInputReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isLetterInputError(error: unknown): error is LetterInputError {
+  return error instanceof LetterInputError;
+}

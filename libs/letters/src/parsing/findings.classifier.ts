@@ -1,0 +1,80 @@
+import type { FindingCategory, ParsedFinding, Timescale } from '../letter.types';
+import { opensActionsSection, readActionsSection, type LocatedAction } from './actions-taken.reader';
+import { isHeading, isReportParagraph } from './block-roles';
+import {
+  categoriesNamedIn,
+  leadingTimescale,
+  timescaleLabel,
+  timescaleNamedIn,
+  trailingTimescale,
+} from './category.vocabulary';
+import { introducesList, isClosingRemark } from './section-cue.vocabulary';
+import type { Block } from './text-blocks';
+
+export interface LocatedFinding {
+  finding: ParsedFinding;
+  block: Block;
+}
+
+/** Which list the walk is in: findings of one category (under one timescale), or none. */
+type Section = { category: FindingCategory; timescale: Timescale } | null;
+
+/**
+ * Walks the blocks in order. Headings and the sentences that introduce a list set the category of what
+ * follows; every paragraph or item under one is a finding, until a heading on something else, a report's
+ * next numbered paragraph or a closing remark ("… identified above will be considered …", "Yours sincerely").
+ * A committee report's account of actions taken is read separately.
+ */
+export function classifyBlocks(
+  blocks: Block[],
+  inspectionEnd: string | null,
+): { findings: LocatedFinding[]; actions: LocatedAction[] } {
+  const findings: LocatedFinding[] = [];
+  const actions: LocatedAction[] = [];
+  let section: Section = null;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    const timescale = timescaleLabel(block.text);
+    if (isClosingRemark(block.text)) {
+      section = null;
+    } else if (opensActionsSection(block)) {
+      const read = readActionsSection(blocks, index, inspectionEnd);
+      actions.push(...read.actions);
+      index = read.end - 1;
+      section = null;
+    } else if (timescale) {
+      section = section && { category: section.category, timescale };
+    } else if (isHeading(block) || introducesList(block.text)) {
+      section = sectionIntroducedBy(block, section);
+    } else if (isReportParagraph(block)) {
+      section = null;
+    } else if (section) {
+      findings.push({ finding: toFinding(block.text, section), block });
+    }
+  }
+  return { findings, actions };
+}
+
+/**
+ * A heading or lead-in naming one category opens that category's list; one naming several is an overview
+ * ("the following strengths and areas for development were identified:") and opens none until the next
+ * heading; a heading on anything else closes the list; a lead-in naming none ("… should take the following
+ * action.") leaves the list as it was.
+ */
+function sectionIntroducedBy(block: Block, current: Section): Section {
+  const categories = categoriesNamedIn(block.text);
+  if (categories.length === 1) {
+    return { category: categories[0], timescale: timescaleNamedIn(block.text) ?? 'none' };
+  }
+  if (categories.length > 1 || isHeading(block)) return null;
+  return current;
+}
+
+function toFinding(text: string, section: NonNullable<Section>): ParsedFinding {
+  const labelled = leadingTimescale(text);
+  return {
+    category: section.category,
+    timescale: labelled?.timescale ?? trailingTimescale(text) ?? section.timescale,
+    text: labelled?.rest ?? text,
+  };
+}

@@ -1,0 +1,79 @@
+import { assertIsInspectionLetter, assertIsText } from '../input/letter-input.checks';
+import { LetterInputError } from '../input/letter-input.error';
+import type { LetterField, ParsedLetter, ParsedLetterWithSources, SourceSpan } from '../letter.types';
+import { extractAuthority } from './authority.extractor';
+import { detectDocumentType } from './document-type.detector';
+import { classifyBlocks } from './findings.classifier';
+import { extractInspectionDates } from './inspection-dates.extractor';
+import { detectInspectionType } from './inspection-type.detector';
+import { extractInspector } from './inspector.extractor';
+import { layOutLetter } from './letter-layout';
+import { extractLetterDate } from './letter-date.extractor';
+import { extractOverallJudgement } from './overall-judgement.extractor';
+import { extractPreviousInspection } from './previous-inspection.extractor';
+import { spanOf, type Located } from './source-span';
+
+/**
+ * Reads an inspection letter, a report, a summary for children or a committee report on an inspection.
+ * Throws `LetterInputError` (and nothing else) when the text is empty or not such a document.
+ */
+export function parseLetter(text: string): ParsedLetter {
+  return parseLetterWithSources(text).letter;
+}
+
+/** `parseLetter`, plus where in the text each field and each finding was read. */
+export function parseLetterWithSources(text: string): ParsedLetterWithSources {
+  assertIsText(text);
+  try {
+    return readLetter(text);
+  } catch (error) {
+    if (error instanceof LetterInputError) throw error;
+    throw new LetterInputError('unparseable', 'The letter could not be read because of an internal error.', {
+      cause: error,
+    });
+  }
+}
+
+function readLetter(text: string): ParsedLetterWithSources {
+  const layout = layOutLetter(text);
+  const inspectionDates = extractInspectionDates(layout);
+  const inspectionEnd = inspectionDates.value[inspectionDates.value.length - 1] ?? null;
+  const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd);
+  assertIsInspectionLetter(text, findings.length);
+
+  const fields = {
+    documentType: detectDocumentType(layout),
+    authority: extractAuthority(layout),
+    inspectionType: detectInspectionType(layout),
+    letterDate: extractLetterDate(layout),
+    inspectionDates,
+    inspector: extractInspector(layout),
+    overallJudgement: extractOverallJudgement(layout),
+    previousInspection: extractPreviousInspection(layout),
+  } satisfies { [Field in LetterField]: Located<ParsedLetter[Field]> };
+
+  const letter: ParsedLetter = {
+    documentType: fields.documentType.value,
+    authority: fields.authority.value,
+    inspectionType: fields.inspectionType.value,
+    letterDate: fields.letterDate.value,
+    inspectionDates: fields.inspectionDates.value,
+    inspector: fields.inspector.value,
+    overallJudgement: fields.overallJudgement.value,
+    previousInspection: fields.previousInspection.value,
+    findings: findings.map(({ finding }) => finding),
+    actionsTaken: actions.map(({ action }) => action),
+  };
+  const fieldSources: Partial<Record<LetterField, SourceSpan>> = {};
+  for (const [field, located] of Object.entries(fields) as Array<[LetterField, Located<unknown>]>) {
+    if (located.source) fieldSources[field] = located.source;
+  }
+  return {
+    letter,
+    sources: {
+      fields: fieldSources,
+      findings: findings.map(({ block }) => spanOf(text, block)),
+      actionsTaken: actions.map(({ block }) => spanOf(text, block)),
+    },
+  };
+}

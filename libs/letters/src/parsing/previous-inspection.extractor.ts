@@ -1,0 +1,47 @@
+import type { PreviousInspection } from '../letter.types';
+import { datesMentioned } from './date-expressions';
+import type { LetterLayout } from './letter-layout';
+import { splitSentences } from './sentences';
+import { spanOf, type Located } from './source-span';
+
+/** A sentence about an earlier inspection: "the previous inspection …", "Sunderland was first inspected …". */
+export const PREVIOUS_INSPECTION =
+  /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+inspection\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b/i;
+
+const NOT_ADDRESSED =
+  /\b(?:not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|sufficiently\s+|adequately\s+)?(?:addressed|met|resolved|implemented|actioned)\b|\bpartially\s+(?:been\s+)?(?:addressed|met|resolved|implemented)\b|\bremains?\s+(?:an?\s+)?(?:area|issue|concern|weakness)\b|\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b/i;
+const ADDRESSED =
+  /\b(?:have|has|had)\s+(?:(?:all|now|since|both|each|all\s+now)\s+)?been\s+(?:(?:all|fully|satisfactorily|successfully|effectively|largely)\s+)?(?:addressed|met|resolved|implemented|actioned)\b/i;
+const YEAR_ONLY = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b/;
+
+/**
+ * The earlier inspection the document refers back to, its month, and whether the areas raised then have
+ * been addressed. A sentence naming the previous inspection is read together with the one after it
+ * ("… was previously inspected in March 2011 … Both of these have since been addressed."). Any "not
+ * addressed" outweighs an "addressed": the areas were not all dealt with.
+ */
+export function extractPreviousInspection(layout: LetterLayout): Located<PreviousInspection | null> {
+  let date: string | null = null;
+  let yearOnly: string | null = null;
+  let addressed: boolean | null = null;
+  let source: Located<PreviousInspection>['source'];
+  for (const block of layout.blocks) {
+    const sentences = splitSentences(block.text);
+    for (const [index, sentence] of sentences.entries()) {
+      if (!PREVIOUS_INSPECTION.test(sentence)) continue;
+      source ??= spanOf(layout.text, block, sentence);
+      date ??= datesMentioned(sentence, null)[0]?.value.slice(0, 7) ?? null;
+      yearOnly ??= YEAR_ONLY.exec(sentence)?.[1] ?? null;
+      const verdict = verdictOf(sentence) ?? verdictOf(sentences[index + 1] ?? '');
+      if (verdict !== null) addressed = addressed === false ? false : verdict;
+    }
+  }
+  if (!source) return { value: null };
+  return { value: { date: date ?? yearOnly, areasAddressed: addressed }, source };
+}
+
+function verdictOf(sentence: string): boolean | null {
+  if (NOT_ADDRESSED.test(sentence)) return false;
+  if (ADDRESSED.test(sentence)) return true;
+  return null;
+}

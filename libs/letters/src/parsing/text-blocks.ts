@@ -1,0 +1,141 @@
+import { categoriesNamedIn, timescaleLabel } from './category.vocabulary';
+import { introducesList } from './section-cue.vocabulary';
+import type { Row } from './text-rows';
+
+/** A paragraph or list item: rows joined up again, including a sentence that ran on over a page gap. */
+export interface Block {
+  kind: 'item' | 'paragraph';
+  text: string;
+  number: string | null;
+  indent: number;
+  markdownHeading: boolean;
+  underlined: boolean;
+  /** A line that stands on its own: a heading, a label, a line introducing a list. */
+  standalone: boolean;
+  /** What separates the block from the one before: nothing, a blank line, or a page gap. */
+  gapBefore: Gap;
+  start: number;
+  end: number;
+  line: number;
+}
+
+type Gap = 'none' | 'paragraph' | 'page';
+
+const ENDS_SENTENCE = /[.!?:;]["'”’)\]]*$/;
+/** Words a sentence does not end on: text that stops after one was cut off. */
+const ENDS_MID_PHRASE =
+  /(?:,|\b(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|not|their|its|this|these|those))$/i;
+
+/**
+ * Groups rows into blocks. A bullet or numbered row starts an item, following rows continue it; a blank
+ * line (or page furniture) ends a block; a block cut off by a page gap is joined to the text that resumes
+ * after the gap.
+ */
+export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  let open: Block | undefined;
+  let blanks = 0;
+  let furnitureInGap = false;
+  rows.forEach((row, index) => {
+    if (row.blank || furniture[index]) {
+      open = undefined;
+      blanks += row.blank ? 1 : 0;
+      furnitureInGap ||= furniture[index];
+      return;
+    }
+    const gap: Gap = furnitureInGap || blanks >= 2 ? 'page' : blanks === 1 ? 'paragraph' : 'none';
+    blanks = 0;
+    furnitureInGap = false;
+    const previous = blocks[blocks.length - 1];
+    if (row.bullet || row.number !== null) {
+      open = { ...startBlock(row, gap), standalone: standsAlone(row) };
+      blocks.push(open);
+    } else if (open && continues(open, row)) {
+      extend(open, row);
+    } else if (standsAlone(row)) {
+      open = { ...startBlock(row, gap), standalone: true };
+      blocks.push(open);
+    } else if (open && !open.standalone) {
+      extend(open, row);
+    } else if (gap !== 'none' && previous && runsOnInto(previous, row)) {
+      extend(previous, row);
+      open = previous;
+    } else {
+      open = startBlock(row, gap);
+      blocks.push(open);
+    }
+  });
+  return rejoinItemsSplitByPageGap(blocks);
+}
+
+/**
+ * A list item that ends with a full stop at the foot of a page, and a plain paragraph at the top of the next
+ * that runs straight into the next item of the list, are one item: the page broke it between sentences.
+ */
+function rejoinItemsSplitByPageGap(blocks: Block[]): Block[] {
+  return blocks.filter((block, index) => {
+    const [before, after] = [blocks[index - 1], blocks[index + 1]];
+    const splitOff =
+      block.kind === 'paragraph' &&
+      !block.standalone &&
+      block.gapBefore === 'page' &&
+      before?.kind === 'item' &&
+      !before.standalone &&
+      after?.kind === 'item' &&
+      after.gapBefore === 'none' &&
+      after.indent === before.indent;
+    if (splitOff) extend(before, block);
+    return !splitOff;
+  });
+}
+
+/** Headings, labels and lead-ins that name a category start their own block even without a blank line. */
+function standsAlone(row: Row): boolean {
+  if (row.markdownHeading || row.underlined || /:$/.test(row.text)) return true;
+  if (timescaleLabel(row.text) !== null) return true;
+  const namesCategory = categoriesNamedIn(row.text).length > 0;
+  return namesCategory && (isShortHeading(row.text) || introducesList(row.text));
+}
+
+/**
+ * The next line of a block even if it would stand alone: the rest of a wrapped sentence ("… in the" /
+ * "following areas:"), or more of an underlined heading.
+ */
+function continues(open: Block, row: Row): boolean {
+  if (open.underlined && row.underlined) return true;
+  return !ENDS_SENTENCE.test(open.text) && /^\p{Ll}/u.test(row.text);
+}
+
+/** A line short enough, and unpunctuated enough, to be a heading rather than a sentence. */
+export function isShortHeading(text: string): boolean {
+  return text.split(/\s+/).length <= 10 && !/[.,;]$/.test(text) && /^[\p{Lu}\d]/u.test(text);
+}
+
+function startBlock(row: Row, gapBefore: Gap): Block {
+  return {
+    kind: row.bullet || row.number !== null ? 'item' : 'paragraph',
+    text: row.text,
+    number: row.number,
+    indent: row.indent,
+    markdownHeading: row.markdownHeading,
+    underlined: row.underlined,
+    standalone: false,
+    gapBefore,
+    start: row.start,
+    end: row.end,
+    line: row.line,
+  };
+}
+
+function extend(block: Block, row: Pick<Row, 'text' | 'end'>): void {
+  // A word hyphenated at the end of a line ("up-to-" / "date") is joined without a space.
+  const separator = /\p{L}-$/u.test(block.text) ? '' : ' ';
+  block.text = `${block.text}${separator}${row.text}`;
+  block.end = row.end;
+}
+
+/** Whether text after a gap carries on a block the gap interrupted mid-sentence. */
+function runsOnInto(previous: Block, row: Row): boolean {
+  if (previous.standalone || ENDS_SENTENCE.test(previous.text)) return false;
+  return /^\p{Ll}/u.test(row.text) || ENDS_MID_PHRASE.test(previous.text);
+}
