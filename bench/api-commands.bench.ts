@@ -21,9 +21,9 @@ async function load(options: autocannon.Options): Promise<autocannon.Result> {
  * Commands per second through POST /api/actions/:id/progress (validated, decided, appended with fsync),
  * against a trivial GET of the same process under the same load tool and connections.
  */
-export async function benchApiCommands(): Promise<ApiCommandsResult> {
+export async function benchApiCommands(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<ApiCommandsResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-bench-api-'));
-  const api = await startApiProcess({ DATA_DIR: dataDir });
+  const api = await startApiProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: synchronous });
   try {
     const actionIds = await assignedActions(api.baseUrl);
     await load({ url: `${api.baseUrl}/api`, duration: 2 }); // warm-up

@@ -1,3 +1,11 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; build first with `npm run build` (npm start does it too).
-require('../dist/apps/cli/src/main.js');
+// The compiled CLI; `npm run build` (or `npm start`) compiles it.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const main = join(__dirname, '../dist/apps/cli/src/main.js');
+if (!existsSync(main)) {
+  console.error('actionledger: not built yet; run `npm run build` first.');
+  process.exit(1);
+}
+require(main);

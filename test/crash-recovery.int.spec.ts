@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore, eventStoreConfigFromEnv, type StoredEvent } from '@actionledger/event-store';
+import { seedLettersFolder } from '../libs/letters/src/testing/letters-folders';
 import { postJson, startApiProcess, type ApiProcess } from './support/api-process';
 
 jest.setTimeout(60_000);
+
+const DURHAM_LETTER = readFileSync(join(seedLettersFolder(), 'durham-2011-03-cra-letter.txt'), 'utf8');
 
 /**
  * Kill -9 the API in the middle of a stream of commands, start it again on the same data, and check that every
@@ -42,7 +45,20 @@ describe('the API killed with SIGKILL mid-traffic', () => {
         }
       }
     };
-    const writers = actionIds.map((_, index) => writer(index));
+    // Letter confirmations write a dozen events over a dozen streams at once: a crash must not split one.
+    const confirmations: string[] = [];
+    const importer = async () => {
+      while (!killed) {
+        try {
+          const draft = await postJson(api!.baseUrl, '/api/letters', { text: DURHAM_LETTER });
+          const confirmed = await postJson(api!.baseUrl, `/api/letters/${draft.body.id}/confirm`, {});
+          if (confirmed.status === 200) confirmations.push(draft.body.id!);
+        } catch (error) {
+          if (!killed) throw error;
+        }
+      }
+    };
+    const writers = [...actionIds.map((_, index) => writer(index)), importer()];
     while (acknowledged.length < 150) await new Promise((done) => setTimeout(done, 5));
     killed = true;
     await api.kill('SIGKILL');
@@ -60,6 +76,7 @@ describe('the API killed with SIGKILL mid-traffic', () => {
       expect(new Set(notes).size).toBe(notes.length);
       expect(notes.every((note) => sent.includes(note))).toBe(true);
       expectWholeStreams(events);
+      expectWholeLetterConfirmations(events, confirmations);
     } finally {
       await store.close();
     }
@@ -70,6 +87,28 @@ describe('the API killed with SIGKILL mid-traffic', () => {
     expect(after.status).toBe(200);
   });
 });
+
+/** Each confirmed letter has its inspection and every finding; nothing a confirmation writes exists without it. */
+function expectWholeLetterConfirmations(events: StoredEvent[], acknowledged: string[]): void {
+  const streams = new Set(events.map((event) => event.streamId));
+  const confirmed = events.filter((event) => event.type === 'LetterDraftConfirmed');
+  expect(confirmed.length).toBeGreaterThanOrEqual(acknowledged.length);
+  for (const draftId of acknowledged) {
+    expect(confirmed.map((event) => (event.data as { draftId: string }).draftId)).toContain(draftId);
+  }
+  const recordedByConfirmations = new Set<string>();
+  for (const event of confirmed) {
+    const { inspectionId, findingIds } = event.data as { inspectionId: string; findingIds: string[] };
+    for (const stream of [`inspection-${inspectionId}`, ...findingIds.map((id) => `finding-${id}`)]) {
+      expect(streams.has(stream)).toBe(true);
+      recordedByConfirmations.add(stream);
+    }
+  }
+  const writtenByConfirm = events.filter(
+    (event) => event.metadata.command === 'ConfirmLetterDraft' && event.type !== 'LetterDraftConfirmed',
+  );
+  for (const event of writtenByConfirm) expect(recordedByConfirmations.has(event.streamId)).toBe(true);
+}
 
 /** Every stream's revisions run 0, 1, 2… without a gap, and every event is whole. */
 function expectWholeStreams(events: StoredEvent[]): void {

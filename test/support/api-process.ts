@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+/** The repository's root, found from here whether this file runs from source or from dist/. */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dir !== dirname(dir)) dir = dirname(dir);
+  return dir;
+}
+
+const MAIN = join(repositoryRoot(), 'dist/apps/api/src/main.js');
 
 /** The compiled API (`npm run build`) as a real process on a free port, as `npm start` runs it. */
 export interface ApiProcess {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
+import { lettersCommand } from './commands/letters.command';
 import { streamsCommand } from './commands/streams.command';
 
 const withSubcommands = (command: Command): Command[] => [
@@ -13,6 +14,7 @@ export function createCliProgram(io: CliIo): Command {
     'ActionLedger: carry inspection findings through to done',
   );
   program.addCommand(streamsCommand(io));
+  program.addCommand(lettersCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

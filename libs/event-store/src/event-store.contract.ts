@@ -228,6 +228,19 @@ export function describeEventStoreContract(
     });
 
     describe('reading', () => {
+      it('reads a stream from a given revision', async () => {
+        const stream = streamId();
+        const events = [newEvent(), newEvent(), newEvent()];
+        await store.append(stream, events, 'no_stream');
+        const tail = await store.readStream(stream, { fromRevision: 1 });
+        expect(tail.map((event) => [event.id, event.revision])).toEqual([
+          [events[1].id, 1],
+          [events[2].id, 2],
+        ]);
+        expect(await store.readStream(stream, { fromRevision: 3 })).toEqual([]);
+        await expect(store.readStream(stream, { fromRevision: -1 })).rejects.toThrow(TypeError);
+      });
+
       it('reads a stream that does not exist as []', async () => {
         expect(await store.readStream(streamId())).toEqual([]);
       });

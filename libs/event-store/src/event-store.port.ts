@@ -44,6 +44,11 @@ export interface StoredEvent<Type extends string = string, Data = Record<string,
  */
 export type ExpectedRevision = 'no_stream' | 'any' | number;
 
+export interface ReadStreamOptions {
+  /** Start at this revision (inclusive) instead of the stream's first event. */
+  fromRevision?: number;
+}
+
 /** One stream's part of an atomic multi-stream append. */
 export interface StreamWrite {
   streamId: string;
@@ -93,8 +98,8 @@ export interface EventStore {
    * returns what is stored. Results come in the order of `writes`. Stream ids must be distinct.
    */
   appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]>;
-  /** The stream's events, oldest first; `[]` for a stream that does not exist. */
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** The stream's events, oldest first (from `fromRevision` when given); `[]` for a stream that does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Events of every stream in log order, with a position strictly greater than `after`. */
   readAll(options?: { after?: bigint; limit?: number }): Promise<StoredEvent[]>;
   /** Catch-up then live: every event after `options.after`, in log order, each once, awaiting the handler. */

@@ -1,4 +1,4 @@
-import type { ExpectedRevision, NewEvent } from './event-store.port';
+import type { ExpectedRevision, NewEvent, StreamWrite } from './event-store.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,5 +38,18 @@ export function assertValidAppend(
         `Event type must be a non-empty string not starting with "$", got ${JSON.stringify(event.type)}.`,
       );
     }
+  }
+}
+
+export function assertValidFromRevision(fromRevision: number): void {
+  if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) {
+    throw new TypeError(`fromRevision must be an integer ≥ 0, got ${String(fromRevision)}.`);
+  }
+}
+
+export function assertValidStreamWrites(writes: readonly StreamWrite[]): void {
+  for (const write of writes) assertValidAppend(write.streamId, write.events, write.expected);
+  if (new Set(writes.map((write) => write.streamId)).size !== writes.length) {
+    throw new TypeError('appendToStreams needs distinct stream ids.');
   }
 }

@@ -5,3 +5,4 @@ export { createEventStore } from './event-store.factory';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-event-database';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { StreamCachingEventStore } from './caching/stream-caching-event-store';

@@ -1,35 +1,24 @@
 /** The shape `parseLetter` returns: the same keys and words as the hand-made `*.gold.json` files. */
+import type {
+  DocumentType,
+  FindingCategory,
+  InspectionType,
+  OverallJudgement as Judgement,
+  Timescale,
+} from '@actionledger/domain';
 
-export const DOCUMENT_TYPES = [
-  'inspection_letter',
-  'inspection_report',
-  'inspection_summary',
-  'committee_report',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export const INSPECTION_TYPES = [
-  'contact_referral_assessment',
-  'child_protection',
-  'safeguarding_and_looked_after_children',
-  'other',
-] as const;
-export type InspectionType = (typeof INSPECTION_TYPES)[number];
-
-export const FINDING_CATEGORIES = [
-  'strength',
-  'meets_requirements',
-  'area_for_development',
-  'priority_action',
-  'recommendation',
-] as const;
-export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
-
-export const TIMESCALES = ['immediately', 'within_3_months', 'within_6_months', 'none'] as const;
-export type Timescale = (typeof TIMESCALES)[number];
-
-export const JUDGEMENTS = ['outstanding', 'good', 'adequate', 'inadequate'] as const;
-export type Judgement = (typeof JUDGEMENTS)[number];
+export {
+  DOCUMENT_TYPES,
+  FINDING_CATEGORIES,
+  INSPECTION_TYPES,
+  OVERALL_JUDGEMENTS as JUDGEMENTS,
+  TIMESCALES,
+  type DocumentType,
+  type FindingCategory,
+  type InspectionType,
+  type OverallJudgement as Judgement,
+  type Timescale,
+} from '@actionledger/domain';
 
 export interface ParsedFinding {
   category: FindingCategory;

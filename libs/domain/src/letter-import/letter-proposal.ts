@@ -1,5 +1,11 @@
 import type { CalendarDate } from '../shared/calendar-date';
-import type { FindingCategory, InspectionType, OverallJudgement, Timescale } from '../shared/vocabulary';
+import type {
+  DocumentType,
+  FindingCategory,
+  InspectionType,
+  OverallJudgement,
+  Timescale,
+} from '../shared/vocabulary';
 
 /** Where in the letter's text a proposed value was read: offsets (end exclusive) and 1-based line. */
 export interface TextSpan {
@@ -28,7 +34,7 @@ export interface ProposedActionTaken {
 
 /** What an imported letter proposes to record: the lead reviews and corrects it before confirming. */
 export interface LetterProposal {
-  documentType: 'inspection_letter' | 'inspection_report' | 'inspection_summary' | 'committee_report';
+  documentType: DocumentType;
   authority: string | null;
   inspectionType: InspectionType;
   letterDate: CalendarDate | null;

@@ -21,3 +21,11 @@ export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
 export const OVERALL_JUDGEMENTS = ['outstanding', 'good', 'adequate', 'inadequate'] as const;
 export type OverallJudgement = (typeof OVERALL_JUDGEMENTS)[number];
+
+export const DOCUMENT_TYPES = [
+  'inspection_letter',
+  'inspection_report',
+  'inspection_summary',
+  'committee_report',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -13,12 +13,17 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type ReadStreamOptions,
   type StoredEvent,
   type StreamWrite,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { assertValidAppend } from '../event-store.validation';
+import {
+  assertValidAppend,
+  assertValidFromRevision,
+  assertValidStreamWrites,
+} from '../event-store.validation';
 import {
   NO_POSITION,
   toEventData,
@@ -78,10 +83,7 @@ export class KurrentDbEventStore implements EventStore {
 
   /** Needs KurrentDB 25.1 or later, whose multi-stream append is atomic across streams. */
   async appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
-    for (const write of writes) assertValidAppend(write.streamId, write.events, write.expected);
-    if (new Set(writes.map((write) => write.streamId)).size !== writes.length) {
-      throw new TypeError('appendToStreams needs distinct stream ids.');
-    }
+    assertValidStreamWrites(writes);
     if (writes.length === 0) return [];
     try {
       const result = await this.client.multiStreamAppend(
@@ -106,10 +108,12 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const fromRevision = options.fromRevision ?? 0;
+    assertValidFromRevision(fromRevision);
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId)) {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(fromRevision) })) {
         const event = toStoredEvent(resolved);
         if (event) events.push(event);
       }

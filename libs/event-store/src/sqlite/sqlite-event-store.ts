@@ -7,13 +7,19 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type ReadStreamOptions,
   type StoredEvent,
   type StreamWrite,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { assertValidAppend } from '../event-store.validation';
+import {
+  assertValidAppend,
+  assertValidFromRevision,
+  assertValidStreamWrites,
+} from '../event-store.validation';
 import { openSqliteEventDatabase, type SqliteSynchronous } from './sqlite-event-database';
+import { GroupCommit } from './group-commit';
 import { SqliteSubscription } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -61,6 +67,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTransaction;
   private readonly appendManyTransaction;
+  private readonly groupCommit: GroupCommit;
   private readonly clock: () => Date;
   private readonly subscriptionSettings: { pollIntervalMs: number; pageSize: number };
   private readonly appendListeners = new Set<() => void>();
@@ -89,7 +96,9 @@ export class SqliteEventStore implements EventStore {
         .prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
         .pluck(),
       findById: db.prepare('SELECT position, event_id, stream_id, revision FROM events WHERE event_id = ?'),
-      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+      readStream: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      ),
       readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       ping: db.prepare('SELECT 1').pluck(),
     };
@@ -97,6 +106,9 @@ export class SqliteEventStore implements EventStore {
       (streamId: string, events: readonly NewEvent<string, object>[], expected: ExpectedRevision) =>
         this.insertEvents(streamId, events, expected),
     );
+    this.groupCommit = new GroupCommit(db, () => {
+      for (const listener of this.appendListeners) listener();
+    });
     this.appendManyTransaction = db.transaction((writes: readonly StreamWrite[]) =>
       writes.map((write) => this.insertEvents(write.streamId, write.events, write.expected)),
     );
@@ -108,9 +120,24 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     assertValidAppend(streamId, events, expected);
+    return this.groupCommit.submit(() => this.appendInTransaction(streamId, events, expected));
+  }
+
+  async appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    assertValidStreamWrites(writes);
+    if (writes.length === 0) return [];
+    return this.groupCommit.submit(() => this.appendToStreamsInTransaction(writes));
+  }
+
+  /** Runs inside the group commit's transaction; the nested transaction is a savepoint. */
+  private appendInTransaction(
+    streamId: string,
+    events: readonly NewEvent<string, object>[],
+    expected: ExpectedRevision,
+  ): AppendResult {
     let result: AppendResult;
     try {
-      result = this.appendTransaction.immediate(streamId, events, expected);
+      result = this.appendTransaction(streamId, events, expected);
     } catch (error) {
       if (
         error instanceof RevisionMismatch ||
@@ -126,19 +153,13 @@ export class SqliteEventStore implements EventStore {
       }
       throw error;
     }
-    for (const listener of this.appendListeners) listener();
     return result;
   }
 
-  async appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
-    for (const write of writes) assertValidAppend(write.streamId, write.events, write.expected);
-    if (new Set(writes.map((write) => write.streamId)).size !== writes.length) {
-      throw new TypeError('appendToStreams needs distinct stream ids.');
-    }
-    if (writes.length === 0) return [];
+  private appendToStreamsInTransaction(writes: readonly StreamWrite[]): AppendResult[] {
     let results: AppendResult[];
     try {
-      results = this.appendManyTransaction.immediate(writes);
+      results = this.appendManyTransaction(writes);
     } catch (error) {
       const conflict =
         error instanceof RevisionMismatch ||
@@ -166,8 +187,10 @@ export class SqliteEventStore implements EventStore {
     return results;
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return (this.statements.readStream.all(streamId) as EventRow[]).map(toStoredEvent);
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const fromRevision = options.fromRevision ?? 0;
+    assertValidFromRevision(fromRevision);
+    return (this.statements.readStream.all(streamId, fromRevision) as EventRow[]).map(toStoredEvent);
   }
 
   async readAll(options: { after?: bigint; limit?: number } = {}): Promise<StoredEvent[]> {
