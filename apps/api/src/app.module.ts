@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
 import { ExecuteActionHandler } from './actions/execute-action.handler';
+import { AggregateLoader } from './command-handling/aggregate-loader';
+import { CommandExecutor } from './command-handling/command-executor';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { FindingsController } from './findings/findings.controller';
 import { RaiseFindingHandler } from './findings/raise-finding.handler';
@@ -40,6 +42,8 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: DomainErrorsFilter },
         eventStoreProvider,
+        AggregateLoader,
+        CommandExecutor,
         EventStoreCloser,
         actionDeciderProvider,
         RecordInspectionHandler,

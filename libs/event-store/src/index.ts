@@ -5,4 +5,3 @@ export { createEventStore } from './event-store.factory';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-event-database';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
-export { StreamCachingEventStore } from './caching/stream-caching-event-store';

@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import type { CommandContext } from '../command-handling/command-context';
 import { deterministicId } from '../command-handling/deterministic-id';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
@@ -45,6 +45,7 @@ export class ActionsController {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly loader: AggregateLoader,
   ) {}
 
   @Post('findings/:findingId/actions')
@@ -147,7 +148,8 @@ export class ActionsController {
   @Get('actions/:id/history')
   @ApiOkResponse({ description: 'its events, oldest first, with their metadata' })
   async history(@Param('id') id: string) {
-    const { events } = await this.load(id);
+    const events = await this.store.readStream(actionStreamId(id));
+    if (events.length === 0) throw new NotFoundError('action', id);
     return events.map((event) => ({
       id: event.id,
       type: event.type,
@@ -160,8 +162,7 @@ export class ActionsController {
   }
 
   private load(id: string) {
-    return loadExistingAggregate(
-      this.store,
+    return this.loader.loadExisting(
       actionStreamId(id),
       actionAggregate,
       () => new NotFoundError('action', id),

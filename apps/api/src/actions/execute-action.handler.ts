@@ -8,26 +8,24 @@ import {
   type Decider,
   type FindingFacts,
 } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand } from '../command-handling/handle-command';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { CommandExecutor } from '../command-handling/command-executor';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { NotFoundError } from '../command-handling/not-found.error';
-import { CLOCK, type Clock } from '../infrastructure/clock';
 import { ACTION_DECIDER } from './action-decider.provider';
 import { ExecuteActionCommand } from './execute-action.command';
 
 @CommandHandler(ExecuteActionCommand)
 export class ExecuteActionHandler implements ICommandHandler<ExecuteActionCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandExecutor,
+    private readonly loader: AggregateLoader,
     @Inject(ACTION_DECIDER) private readonly decider: Decider<ActionCommand, ActionEvent, ActionState>,
   ) {}
 
   execute({ actionId, input, context, findingId }: ExecuteActionCommand) {
-    return handleCommand(this.store, this.clock, {
+    return this.commands.execute({
       id: actionId,
       streamId: actionStreamId(actionId),
       decider: this.decider,
@@ -44,8 +42,7 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
   }
 
   private async findingFacts(findingId: string): Promise<FindingFacts> {
-    const { state } = await loadExistingAggregate(
-      this.store,
+    const { state } = await this.loader.loadExisting(
       findingStreamId(findingId),
       findingDecider,
       () => new NotFoundError('finding', findingId),

@@ -1,11 +1,10 @@
 import { findingDecider, findingStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext } from '../command-handling/command-context';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
@@ -17,7 +16,7 @@ import { RaiseFindingRequest } from './raise-finding.request';
 export class FindingsController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly loader: AggregateLoader,
   ) {}
 
   @Post('inspections/:inspectionId/findings')
@@ -39,8 +38,7 @@ export class FindingsController {
   @Get('findings/:id')
   @ApiNotFoundResponse()
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await loadExistingAggregate(
-      this.store,
+    const { state, version } = await this.loader.loadExisting(
       findingStreamId(id),
       findingDecider,
       () => new NotFoundError('finding', id),

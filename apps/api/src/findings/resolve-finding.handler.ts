@@ -1,20 +1,14 @@
 import { findingDecider, findingStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand } from '../command-handling/handle-command';
-import { CLOCK, type Clock } from '../infrastructure/clock';
+import { CommandExecutor } from '../command-handling/command-executor';
 import { ResolveFindingCommand } from './resolve-finding.command';
 
 @CommandHandler(ResolveFindingCommand)
 export class ResolveFindingHandler implements ICommandHandler<ResolveFindingCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandExecutor) {}
 
   execute({ findingId, verifiedActionIds, context }: ResolveFindingCommand) {
-    return handleCommand(this.store, this.clock, {
+    return this.commands.execute({
       id: findingId,
       streamId: findingStreamId(findingId),
       decider: findingDecider,

@@ -1,9 +1,4 @@
-import {
-  createEventStore,
-  EVENT_STORE,
-  StreamCachingEventStore,
-  type EventStore,
-} from '@actionledger/event-store';
+import { createEventStore, EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import type { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -11,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => new StreamCachingEventStore(createEventStore(config.eventStore)),
+  useFactory: (config: AppConfig) => createEventStore(config.eventStore),
 };
 
 /** Closes the store last, once everything that writes to it has stopped. */

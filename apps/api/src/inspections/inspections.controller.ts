@@ -1,11 +1,10 @@
 import { inspectionDecider, inspectionStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext } from '../command-handling/command-context';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
@@ -17,7 +16,7 @@ import { RecordInspectionRequest } from './record-inspection.request';
 export class InspectionsController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly loader: AggregateLoader,
   ) {}
 
   @Post()
@@ -41,8 +40,7 @@ export class InspectionsController {
   @Get(':id')
   @ApiNotFoundResponse()
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await loadExistingAggregate(
-      this.store,
+    const { state, version } = await this.loader.loadExisting(
       inspectionStreamId(id),
       inspectionDecider,
       () => new NotFoundError('inspection', id),

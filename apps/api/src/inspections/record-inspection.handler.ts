@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { inspectionDecider, inspectionStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { deterministicId } from '../command-handling/deterministic-id';
-import { handleCommand } from '../command-handling/handle-command';
-import { CLOCK, type Clock } from '../infrastructure/clock';
+import { CommandExecutor } from '../command-handling/command-executor';
 import { RecordInspectionCommand } from './record-inspection.command';
 
 @CommandHandler(RecordInspectionCommand)
 export class RecordInspectionHandler implements ICommandHandler<RecordInspectionCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandExecutor) {}
 
   execute({ details, context }: RecordInspectionCommand) {
     const inspectionId = context.idempotencyKey
       ? deterministicId('inspection', context.actor.userId, context.idempotencyKey)
       : randomUUID();
-    return handleCommand(this.store, this.clock, {
+    return this.commands.execute({
       id: inspectionId,
       streamId: inspectionStreamId(inspectionId),
       decider: inspectionDecider,

@@ -8,8 +8,8 @@ import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@actio
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { deterministicId } from '../command-handling/deterministic-id';
-import { retryingConcurrentWrites } from '../command-handling/handle-command';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { CommandExecutor } from '../command-handling/command-executor';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { toNewEvents } from '../command-handling/new-events';
 import { NotFoundError } from '../command-handling/not-found.error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -27,26 +27,27 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly loader: AggregateLoader,
+    private readonly commands: CommandExecutor,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.policy = config.dueDatePolicy;
   }
 
   execute({ draftId, context }: ConfirmLetterDraftCommand): Promise<LetterConfirmationResult> {
-    return retryingConcurrentWrites(context, () => this.attempt(draftId, context));
+    return this.commands.retryingConcurrentWrites(context, () => this.attempt(draftId, context));
   }
 
   private async attempt(draftId: string, context: ConfirmLetterDraftCommand['context']) {
     const streamId = letterDraftStreamId(draftId);
-    const { state, version, events } = await loadExistingAggregate(
-      this.store,
+    const { state, version } = await this.loader.loadExisting(
       streamId,
       letterDraftDecider,
       () => new NotFoundError('letter draft', draftId),
     );
     if (state.status === 'confirmed' && state.confirmation) {
-      const confirmedAt = events.find((event) => event.type === 'LetterDraftConfirmed')!;
-      return { id: draftId, ...omitTime(state.confirmation), position: Number(confirmedAt.position) };
+      const { position } = await this.confirmationEvent(streamId);
+      return { id: draftId, ...omitTime(state.confirmation), position: Number(position) };
     }
     if (state.status === 'none') throw new NotFoundError('letter draft', draftId);
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
@@ -78,6 +79,11 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
     // The draft's stream is written first; its confirmation's position is the one a repeat finds again.
     const { draftId: id, ...recorded } = ids;
     return { id, ...recorded, position: Number(results[0].position) };
+  }
+
+  private async confirmationEvent(streamId: string) {
+    const events = await this.store.readStream(streamId);
+    return events.find((event) => event.type === 'LetterDraftConfirmed')!;
   }
 }
 

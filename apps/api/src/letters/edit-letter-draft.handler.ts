@@ -1,21 +1,15 @@
 import { letterDraftDecider, letterDraftStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand } from '../command-handling/handle-command';
+import { CommandExecutor } from '../command-handling/command-executor';
 import { NotFoundError } from '../command-handling/not-found.error';
-import { CLOCK, type Clock } from '../infrastructure/clock';
 import { EditLetterDraftCommand } from './edit-letter-draft.command';
 
 @CommandHandler(EditLetterDraftCommand)
 export class EditLetterDraftHandler implements ICommandHandler<EditLetterDraftCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CommandExecutor) {}
 
   execute({ draftId, changes, context }: EditLetterDraftCommand) {
-    return handleCommand(this.store, this.clock, {
+    return this.commands.execute({
       id: draftId,
       streamId: letterDraftStreamId(draftId),
       decider: letterDraftDecider,

@@ -1,5 +1,4 @@
 import { letterDraftDecider, letterDraftStreamId, type LetterProposal } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import { MAX_LETTER_BYTES } from '@actionledger/letters';
 import {
   BadRequestException,
@@ -7,7 +6,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  Inject,
   Param,
   Patch,
   Post,
@@ -22,7 +20,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiTags 
 import type { Response } from 'express';
 import 'multer';
 import type { CommandContext } from '../command-handling/command-context';
-import { loadExistingAggregate } from '../command-handling/load-aggregate';
+import { AggregateLoader } from '../command-handling/aggregate-loader';
 import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
@@ -48,7 +46,7 @@ function withExcerpts(proposal: LetterProposal, text: string) {
 export class LettersController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly loader: AggregateLoader,
   ) {}
 
   @Post()
@@ -90,8 +88,7 @@ export class LettersController {
   @Get(':id')
   @ApiNotFoundResponse()
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await loadExistingAggregate(
-      this.store,
+    const { state, version } = await this.loader.loadExisting(
       letterDraftStreamId(id),
       letterDraftDecider,
       () => new NotFoundError('letter draft', id),

@@ -2,14 +2,19 @@
 // from several connections at once. Jest's TypeScript transform does not reach worker threads, hence the hook.
 const { parentPort, workerData } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
-const { transformFileSync } = require('@swc/core');
+const { readFileSync } = require('node:fs');
+const ts = require('typescript');
 
 require.extensions['.ts'] = (module, filename) => {
-  const options = {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
+  const compilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
   };
-  module._compile(transformFileSync(filename, options).code, filename);
+  module._compile(
+    ts.transpileModule(readFileSync(filename, 'utf8'), { compilerOptions }).outputText,
+    filename,
+  );
 };
 const { SqliteEventStore } = require('../sqlite-event-store.ts');
 

@@ -1,0 +1,94 @@
+import type { DomainEvent } from '@actionledger/domain';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '@actionledger/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+
+/** A write made under an Idempotency-Key, remembered so that a retry can be answered without deciding again. */
+export interface IdempotentWrite {
+  command: unknown;
+  position: number;
+  revision: number;
+}
+
+export interface LoadedAggregate<State> {
+  state: State;
+  /** Revision of the stream's last event; -1 when the stream does not exist. */
+  version: number;
+  idempotentWrites: ReadonlyMap<string, IdempotentWrite>;
+}
+
+interface Folding<Event, State> {
+  evolve(state: State, event: Event): State;
+  initialState: State;
+}
+
+interface CachedAggregate extends LoadedAggregate<unknown> {
+  evolve: unknown;
+}
+
+const MAX_CACHED_STREAMS = 10_000;
+
+/**
+ * Reads a stream and folds it into state with the aggregate's `evolve`. The folded state of recently used
+ * streams is kept, and only events appended since are read and folded: stored events never change and streams
+ * only grow, so the cache cannot go stale, whoever wrote the new events.
+ */
+@Injectable()
+export class AggregateLoader {
+  private readonly cache = new Map<string, CachedAggregate>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<Event extends DomainEvent, State>(
+    streamId: string,
+    aggregate: Folding<Event, State>,
+  ): Promise<LoadedAggregate<State>> {
+    const cached = this.cache.get(streamId);
+    const start: LoadedAggregate<State> =
+      cached?.evolve === aggregate.evolve
+        ? (cached as LoadedAggregate<State>)
+        : { state: aggregate.initialState, version: -1, idempotentWrites: new Map() };
+    const tail = await this.store.readStream(streamId, { fromRevision: start.version + 1 });
+    const loaded = tail.reduce((current, event) => fold(current, event, aggregate), start);
+    this.remember(streamId, { ...loaded, evolve: aggregate.evolve });
+    return loaded;
+  }
+
+  /** As `load`, but a stream that does not exist is an error (a 404). */
+  async loadExisting<Event extends DomainEvent, State>(
+    streamId: string,
+    aggregate: Folding<Event, State>,
+    notFound: () => Error,
+  ): Promise<LoadedAggregate<State>> {
+    const loaded = await this.load(streamId, aggregate);
+    if (loaded.version < 0) throw notFound();
+    return loaded;
+  }
+
+  private remember(streamId: string, entry: CachedAggregate): void {
+    if (entry.version < 0) return;
+    this.cache.delete(streamId);
+    this.cache.set(streamId, entry);
+    if (this.cache.size > MAX_CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}
+
+function fold<Event extends DomainEvent, State>(
+  current: LoadedAggregate<State>,
+  event: StoredEvent,
+  aggregate: Folding<Event, State>,
+): LoadedAggregate<State> {
+  const key = event.metadata.idempotencyKey;
+  const idempotentWrites =
+    typeof key === 'string'
+      ? new Map(current.idempotentWrites).set(key, {
+          command: event.metadata.command,
+          position: Number(event.position),
+          revision: event.revision,
+        })
+      : current.idempotentWrites;
+  return {
+    state: aggregate.evolve(current.state, { type: event.type, data: event.data } as unknown as Event),
+    version: event.revision,
+    idempotentWrites,
+  };
+}
