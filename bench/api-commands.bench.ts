@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { postJson, startApiProcess } from '../test/support/api-process';
+import { startApiProcess } from '../test/support/api-process';
+import { assignedActions } from '../test/support/assigned-actions';
 
 export interface ApiCommandsResult {
   commandsPerSecond: number;
@@ -25,7 +26,7 @@ export async function benchApiCommands(synchronous: 'FULL' | 'NORMAL' = 'FULL'):
   const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-bench-api-'));
   const api = await startApiProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: synchronous });
   try {
-    const actionIds = await assignedActions(api.baseUrl);
+    const actionIds = await assignedActions(api.baseUrl, ACTIONS);
     await load({ url: `${api.baseUrl}/api`, duration: 2 }); // warm-up
 
     const trivial = await load({ url: `${api.baseUrl}/api` });
@@ -54,26 +55,4 @@ export async function benchApiCommands(synchronous: 'FULL' | 'NORMAL' = 'FULL'):
     await api.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function assignedActions(baseUrl: string): Promise<string[]> {
-  const inspection = await postJson(baseUrl, '/api/inspections', {
-    authority: 'Benchmark Borough Council',
-    inspectionType: 'contact_referral_assessment',
-    inspectionDates: ['2026-10-20'],
-  });
-  const finding = await postJson(baseUrl, `/api/inspections/${inspection.body.id}/findings`, {
-    category: 'priority_action',
-    timescale: 'within_3_months',
-    text: 'Ensure that every contact is screened within 24 hours.',
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < ACTIONS; i++) {
-    const action = await postJson(baseUrl, `/api/findings/${finding.body.id}/actions`, {
-      title: `Action ${i}`,
-    });
-    await postJson(baseUrl, `/api/actions/${action.body.id}/assign`, { ownerId: `owner-${i}` });
-    ids.push(action.body.id!);
-  }
-  return ids;
 }

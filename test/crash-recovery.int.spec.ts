@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEventStore, eventStoreConfigFromEnv, type StoredEvent } from '@actionledger/event-store';
 import { seedLettersFolder } from '../libs/letters/src/testing/letters-folders';
 import { postJson, startApiProcess, type ApiProcess } from './support/api-process';
+import { assignedActions } from './support/assigned-actions';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +26,7 @@ describe('the API killed with SIGKILL mid-traffic', () => {
 
   it('keeps every acknowledged command and no partial one', async () => {
     api = await startApiProcess({ DATA_DIR: dataDir });
-    const actionIds = await planAssignedActions(api.baseUrl, 4);
+    const actionIds = await assignedActions(api.baseUrl, 4);
 
     const acknowledged: string[] = [];
     const sent: string[] = [];
@@ -120,29 +121,4 @@ function expectWholeStreams(events: StoredEvent[]): void {
     revisions.set(event.streamId, [...(revisions.get(event.streamId) ?? []), event.revision]);
   }
   for (const [, list] of revisions) expect(list).toEqual(list.map((_, index) => index));
-}
-
-async function planAssignedActions(baseUrl: string, count: number): Promise<string[]> {
-  const inspection = await postJson(baseUrl, '/api/inspections', {
-    authority: 'Hartlepool Borough Council',
-    inspectionType: 'contact_referral_assessment',
-    inspectionDates: ['2026-10-20'],
-  });
-  const finding = await postJson(baseUrl, `/api/inspections/${inspection.body.id}/findings`, {
-    category: 'priority_action',
-    timescale: 'immediately',
-    text: 'Ensure that referrals are acknowledged within one working day.',
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const action = await postJson(baseUrl, `/api/findings/${finding.body.id}/actions`, {
-      title: `Action ${i}`,
-    });
-    await postJson(baseUrl, `/api/actions/${action.body.id}/assign`, {
-      ownerId: `owner-${i}`,
-      dueDate: '2099-01-01',
-    });
-    ids.push(action.body.id!);
-  }
-  return ids;
 }
