@@ -76,6 +76,13 @@ describe('an action carried from finding to resolution', () => {
     expect(history.map((event) => event.type)).toEqual(['FindingRaised', 'FindingResolved']);
     expect(history[1].metadata.actor).toEqual({ userId: 'system:finding-resolution', role: 'system' });
 
+    t = await t.restart(); // the process replays the log from the start: it must not resolve the finding again
+    await new Promise((settle) => setTimeout(settle, 300));
+    expect((await t.store.readStream(`finding-${findingId}`)).map((event) => event.type)).toEqual([
+      'FindingRaised',
+      'FindingResolved',
+    ]);
+
     const reopen = await t.http
       .post(`/api/actions/${actionId}/reopen`)
       .send({ reason: 'Evidence missing' })

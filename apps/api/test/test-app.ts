@@ -27,13 +27,16 @@ export interface TestApp {
   dataDir: string;
   /** How many events the whole log holds: the measure of "nothing was appended". */
   eventCount(): Promise<number>;
+  /** Stops the app and starts a new one on the same data, as a restart of the process would. */
+  restart(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
 /** The real API on a real SQLite file in a fresh temp folder. */
-export async function startTestApp(): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-'));
-  const clock = new TestClock();
+export async function startTestApp(
+  dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
+  clock = new TestClock(),
+): Promise<TestApp> {
   const config = appConfigFromEnv({ DATA_DIR: dataDir });
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
@@ -45,6 +48,10 @@ export async function startTestApp(): Promise<TestApp> {
     clock,
     dataDir,
     eventCount: async () => (await store.readAll()).length,
+    restart: async () => {
+      await app.close();
+      return startTestApp(dataDir, clock);
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
