@@ -1,8 +1,8 @@
 import type { ActionTaken } from '../letter.types';
-import { isHeading, isTopLevelNumber } from './block-roles';
+import { isHeading, isParagraph, isTopLevelNumber } from './block-roles';
 import { categoriesNamedIn } from './category.vocabulary';
 import { datesMentioned } from './date-expressions';
-import { isActionsHeading, isActionsLabel, isClosingRemark } from './section-cue.vocabulary';
+import { introducesList, isActionsHeading, isActionsLabel, isClosingRemark } from './section-cue.vocabulary';
 import type { Block } from './text-blocks';
 
 export interface LocatedAction {
@@ -29,20 +29,28 @@ export function readActionsSection(
   notBefore: string | null,
 ): { actions: LocatedAction[]; end: number } {
   const sectionNumber = blocks[start].number?.split('.')[0] ?? null;
-  const actions: LocatedAction[] = [];
-  let area = '';
+  let actions: LocatedAction[] = [];
+  let area: string | null = null;
   let index = start + 1;
   for (; index < blocks.length; index++) {
     const block = blocks[index];
     if (endsSection(block, sectionNumber)) break;
-    if (isActionsLabel(block.text)) continue;
+    if (isActionsLabel(block.text) || isLeadIn(block)) continue;
     if (isAreaHeading(block, sectionNumber)) {
+      // In a section set out area by area, a paragraph before the first area answers none: it introduces them.
+      if (area === null) actions = actions.filter((earlier) => !isParagraph(earlier.block));
       area = block.text.replace(/\s*:$/, '');
       continue;
     }
-    actions.push({ action: { area, text: block.text, date: actionDate(block.text, notBefore) }, block });
+    const action = { area: area ?? '', text: block.text, date: actionDate(block.text, notBefore) };
+    actions.push({ action, block });
   }
   return { actions, end: index };
+}
+
+/** "Progress against each area is set out below.": a paragraph announcing the list, not an action in it. */
+function isLeadIn(block: Block): boolean {
+  return isParagraph(block) && introducesList(block.text);
 }
 
 function endsSection(block: Block, sectionNumber: string | null): boolean {

@@ -9,13 +9,21 @@ export function isHeading(block: Block): boolean {
   if (block.markdownHeading || block.underlined) return true;
   if (!isShortHeading(block.text) || /:$/.test(block.text)) return false;
   if (block.kind === 'paragraph') return true;
-  // A numbered line is a heading when it reads like a title ("4. Areas for Development", "6. NEXT STEPS").
+  // A report numbers its subsections like its paragraphs, so a short unpunctuated "3.2 Timeliness of initial
+  // assessments" is a subsection's title. A top-level number also numbers plain lists ("1. Ensure that …"),
+  // so there the line must read like a title ("4. Areas for Development", "6. NEXT STEPS").
+  if (isReportParagraph(block)) return true;
   return isTopLevelNumber(block.number) && isTitle(block.text);
 }
 
 /** "3.4": a numbered paragraph of a report, as opposed to "3." (a section) or a bullet. */
 export function isReportParagraph(block: Block): boolean {
   return block.number !== null && /^\d+\.\d+/.test(block.number);
+}
+
+/** Running text, plain or numbered as a report numbers it, as opposed to an item of a list. */
+export function isParagraph(block: Block): boolean {
+  return block.kind === 'paragraph' || isReportParagraph(block);
 }
 
 export function isTopLevelNumber(number: string | null): boolean {

@@ -9,6 +9,7 @@ import {
   trailingTimescale,
 } from './category.vocabulary';
 import { introducesList, isClosingRemark } from './section-cue.vocabulary';
+import { splitSentences } from './sentences';
 import type { Block } from './text-blocks';
 
 export interface LocatedFinding {
@@ -22,7 +23,8 @@ type Section = { category: FindingCategory; timescale: Timescale } | null;
 /**
  * Walks the blocks in order. Headings and the sentences that introduce a list set the category of what
  * follows; every paragraph or item under one is a finding, until a heading on something else, a report's
- * next numbered paragraph or a closing remark ("… identified above will be considered …", "Yours sincerely").
+ * next numbered paragraph, a summary of the outcome or a closing remark ("… identified above will be
+ * considered …", "Yours sincerely").
  * A committee report's account of actions taken is read separately.
  */
 export function classifyBlocks(
@@ -44,7 +46,7 @@ export function classifyBlocks(
       section = null;
     } else if (timescale) {
       section = section && { category: section.category, timescale };
-    } else if (isHeading(block) || introducesList(block.text)) {
+    } else if (isHeading(block) || introducesList(block.text) || summarisesFindings(block)) {
       section = sectionIntroducedBy(block, section);
     } else if (isReportParagraph(block)) {
       section = null;
@@ -68,6 +70,19 @@ function sectionIntroducedBy(block: Block, current: Section): Section {
   }
   if (categories.length > 1 || isHeading(block)) return null;
   return current;
+}
+
+/**
+ * A paragraph with a sentence naming several categories ("The inspection identified areas of strength, a
+ * number of areas where practice meets requirements and two areas for development.") gives the outcome in
+ * brief; it is not a finding. A list item can name a second category in passing ("This was an area
+ * highlighted for development …") and still be one.
+ */
+function summarisesFindings(block: Block): boolean {
+  return (
+    block.kind === 'paragraph' &&
+    splitSentences(block.text).some((sentence) => categoriesNamedIn(sentence).length > 1)
+  );
 }
 
 function toFinding(text: string, section: NonNullable<Section>): ParsedFinding {

@@ -8,10 +8,31 @@ import { spanOf, type Located } from './source-span';
 export const PREVIOUS_INSPECTION =
   /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+inspection\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b/i;
 
-const NOT_ADDRESSED =
-  /\b(?:not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|sufficiently\s+|adequately\s+)?(?:addressed|met|resolved|implemented|actioned)\b|\bpartially\s+(?:been\s+)?(?:addressed|met|resolved|implemented)\b|\bremains?\s+(?:an?\s+)?(?:area|issue|concern|weakness)\b|\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b/i;
-const ADDRESSED =
-  /\b(?:have|has|had)\s+(?:(?:all|now|since|both|each|all\s+now)\s+)?been\s+(?:(?:all|fully|satisfactorily|successfully|effectively|largely)\s+)?(?:addressed|met|resolved|implemented|actioned)\b/i;
+const DEALT_WITH = String.raw`(?:addressed|met|resolved|implemented|actioned)`;
+const DEGREE = String.raw`(?:all|now|since|both|each|fully|satisfactorily|successfully|effectively|largely)`;
+const NOT_ADDRESSED = new RegExp(
+  [
+    // "have not all been addressed", "were not all addressed", "has not yet been fully met"
+    String.raw`\b(?:not|n['’]t)\s+(?:(?:all|yet)\s+)?(?:been\s+)?(?:(?:all|fully|sufficiently|adequately|successfully|satisfactorily)\s+)?${DEALT_WITH}\b`,
+    String.raw`\bpartially\s+(?:been\s+)?(?:addressed|met|resolved|implemented)\b`,
+    String.raw`\bremains?\s+(?:an?\s+)?(?:area|issue|concern|weakness)\b`,
+    String.raw`\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b`,
+  ].join('|'),
+  'i',
+);
+/**
+ * "have all been addressed", "the recommendations … have been met"; and, of the areas themselves, "were
+ * addressed" or "the council has successfully addressed" (narrower verbs: "has met" and "was implemented"
+ * are often said of something else).
+ */
+const ADDRESSED = new RegExp(
+  [
+    String.raw`\b(?:have|has|had)\s+(?:${DEGREE}\s+){0,2}been\s+(?:${DEGREE}\s+){0,2}${DEALT_WITH}\b`,
+    String.raw`\b(?:have|has|had|were|was)\s+(?:${DEGREE}\s+){0,2}(?:addressed|resolved)\b`,
+    String.raw`\b(?:successfully|fully|satisfactorily|effectively)\s+(?:addressed|resolved)\b`,
+  ].join('|'),
+  'i',
+);
 const YEAR_ONLY = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b/;
 
 /**

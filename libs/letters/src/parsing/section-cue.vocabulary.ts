@@ -3,14 +3,16 @@
  * introduces a list, what closes the findings, what opens a committee report's account of actions taken.
  */
 
-const LIST_INTRODUCTION =
-  /\b(?:the following|as follows|in particular|(?:listed|set out|detailed|shown) below)\b/i;
+const LIST_INTRODUCTION = /\b(?:the following|as follows|(?:listed|set out|detailed|shown) below)\b/i;
+/** "In particular, the backlog has been cleared" gives the detail itself; only "…, in particular." points on. */
+const POINTS_ON = /\bin particular\W*$/i;
 
 /** "… in the following areas:", "… in particular:", "Strengths" — text that announces what comes next. */
 export function introducesList(text: string): boolean {
   if (/:\s*$/.test(text)) return true;
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
-  return LIST_INTRODUCTION.test(sentences[sentences.length - 1]);
+  const last = sentences[sentences.length - 1];
+  return LIST_INTRODUCTION.test(last) || POINTS_ON.test(last);
 }
 
 const CLOSING_REMARKS: RegExp[] = [
