@@ -25,6 +25,9 @@ describe('importing an inspection letter', () => {
       .send({ text: seed(DURHAM), fileName: 'durham.txt' })
       .expect(201);
     const draft = await t.http.get(`/api/letters/${created.body.id}`).expect(200);
+    const { position, ...returned } = created.body;
+    expect(position).toEqual(expect.any(Number));
+    expect(returned).toEqual(draft.body);
 
     const expected = gold(DURHAM);
     expect(draft.body.status).toBe('draft');

@@ -61,9 +61,12 @@ export class LettersController {
       properties: { file: { type: 'string', format: 'binary' }, text: { type: 'string' } },
     },
   })
-  @ApiCreatedResponse({ description: '{id, position}: the draft to review, edit and confirm' })
+  @ApiCreatedResponse({
+    description: 'the draft to review, edit and confirm, with the log position it was written at',
+  })
   async import(
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Res({ passthrough: true }) response: Response,
     @Body() body: ImportLetterTextRequest,
     @RequestCommandContext() context: CommandContext,
   ) {
@@ -82,21 +85,13 @@ export class LettersController {
       );
     }
     const { id, position } = await this.commandBus.execute(new ImportLetterCommand(upload, context));
-    return { id, position };
+    return { ...(await this.draftView(id, response)), position };
   }
 
   @Get(':id')
   @ApiNotFoundResponse()
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.loader.loadExisting(
-      letterDraftStreamId(id),
-      letterDraftDecider,
-      () => new NotFoundError('letter draft', id),
-    );
-    if (state.status === 'none') throw new NotFoundError('letter draft', id);
-    setVersion(response, version);
-    const { draftId, proposal, text, ...draft } = state;
-    return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
+  get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    return this.draftView(id, response);
   }
 
   @Patch(':id')
@@ -128,5 +123,17 @@ export class LettersController {
   @ApiNotFoundResponse()
   confirm(@Param('id') id: string, @RequestCommandContext() context: CommandContext) {
     return this.commandBus.execute(new ConfirmLetterDraftCommand(id, context));
+  }
+
+  private async draftView(id: string, response: Response) {
+    const { state, version } = await this.loader.loadExisting(
+      letterDraftStreamId(id),
+      letterDraftDecider,
+      () => new NotFoundError('letter draft', id),
+    );
+    if (state.status === 'none') throw new NotFoundError('letter draft', id);
+    setVersion(response, version);
+    const { draftId, proposal, text, ...draft } = state;
+    return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
   }
 }
