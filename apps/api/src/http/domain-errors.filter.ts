@@ -6,12 +6,37 @@ import type { Response } from 'express';
 import { IdempotencyKeyReusedError } from '../command-handling/idempotency-key-reused.error';
 import { NotFoundError } from '../command-handling/not-found.error';
 
+type Refusal = Error &
+  (
+    | DomainRuleViolation
+    | WrongExpectedRevisionError
+    | NotFoundError
+    | IdempotencyKeyReusedError
+    | LetterInputError
+  );
+
 function describeConflict(error: WrongExpectedRevisionError): string {
   const actual = error.actual === 'no_stream' ? 'does not exist yet' : `is now at version ${error.actual}`;
   return `This record has changed since version ${String(error.expected)}: it ${actual}. Reload it and try again.`;
 }
 
-/** Turns the domain's and the store's refusals into the HTTP answers the API promises. */
+function answerTo(error: Refusal): { status: HttpStatus; message: string; reason?: string } {
+  if (error instanceof NotFoundError) return { status: HttpStatus.NOT_FOUND, message: error.message };
+  if (error instanceof WrongExpectedRevisionError) {
+    return { status: HttpStatus.CONFLICT, message: describeConflict(error) };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return { status: HttpStatus.UNPROCESSABLE_ENTITY, message: error.message };
+  }
+  if (error instanceof LetterInputError) {
+    // 'unparseable' is the parser failing on a real letter, not the user sending a bad one.
+    const status = error.reason === 'unparseable' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+    return { status, message: error.message, reason: error.reason };
+  }
+  return { status: HttpStatus.CONFLICT, message: error.message };
+}
+
+/** Turns the domain's, the store's and the letter reader's refusals into the HTTP answers the API promises. */
 @Catch(
   DomainRuleViolation,
   WrongExpectedRevisionError,
@@ -20,22 +45,12 @@ function describeConflict(error: WrongExpectedRevisionError): string {
   LetterInputError,
 )
 export class DomainErrorsFilter implements ExceptionFilter {
-  catch(error: Error, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof LetterInputError) {
-      response
-        .status(400)
-        .json({ statusCode: 400, error: 'Bad Request', reason: error.reason, message: error.message });
-      return;
-    }
-    const [status, message] =
-      error instanceof NotFoundError
-        ? [HttpStatus.NOT_FOUND, error.message]
-        : error instanceof WrongExpectedRevisionError
-          ? [HttpStatus.CONFLICT, describeConflict(error)]
-          : error instanceof IdempotencyKeyReusedError
-            ? [HttpStatus.UNPROCESSABLE_ENTITY, error.message]
-            : [HttpStatus.CONFLICT, error.message];
-    response.status(status).json({ statusCode: status, error: HttpStatus[status], message });
+  catch(error: Refusal, host: ArgumentsHost): void {
+    const { status, message, reason } = answerTo(error);
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json({ statusCode: status, error: HttpStatus[status], ...(reason && { reason }), message });
   }
 }
