@@ -1,5 +1,5 @@
 import type { ActionTaken } from '../letter.types';
-import { isHeading, isParagraph, isTopLevelNumber } from './block-roles';
+import { isHeading, isInCapitals, isParagraph, isTopLevelNumber } from './block-roles';
 import { categoriesNamedIn } from './category.vocabulary';
 import { datesMentioned } from './date-expressions';
 import { introducesList, isActionsHeading, isActionsLabel, isClosingRemark } from './section-cue.vocabulary';
@@ -61,11 +61,16 @@ function endsSection(block: Block, sectionNumber: string | null): boolean {
   return sectionNumber === null && isHeading(block) && categoriesNamedIn(block.text).length > 0;
 }
 
+/**
+ * A numbered section numbers its areas as subsections ("5.1 …"), or sets them as unnumbered headings over the
+ * actions, as an unnumbered section does. An area's heading can run long, and then only capitals
+ * ("TIMELINESS OF INITIAL ASSESSMENTS IN THE NORTH AND WEST LOCALITIES OF THE COUNTY") mark it as one.
+ */
 function isAreaHeading(block: Block, sectionNumber: string | null): boolean {
   if (block.text.split(/\s+/).length > MAX_AREA_WORDS) return false;
   if (block.markdownHeading || block.underlined) return true;
-  if (sectionNumber !== null) return block.number?.split('.').length === 2;
-  return block.kind === 'paragraph' && isHeading(block);
+  if (sectionNumber !== null && block.number?.split('.').length === 2) return true;
+  return block.kind === 'paragraph' && (isHeading(block) || isInCapitals(block.text));
 }
 
 /** The last date the action's text gives (the date it was done or is due). */

@@ -45,4 +45,34 @@ describe('readActionsSection', () => {
       ['', 'Workshops were held in November 2011.'],
     ]);
   });
+
+  it('reads a table set out as text: areas as headings in capitals, each action dated as written', () => {
+    const report = lines(
+      '4. Action Taken',
+      '',
+      'The table below shows the action taken against each area for development.',
+      '',
+      'Area for development                        Action taken',
+      '',
+      'TIMELINESS OF INITIAL ASSESSMENTS IN THE NORTH AND WEST LOCALITIES OF THE COUNTY',
+      '',
+      '- Daily allocation meetings introduced – w/c 14 November 2011',
+      '- Social workers seconded to the duty team from 05/12/2011',
+      '- Recruitment to vacant posts – ongoing',
+      '',
+      'SUPERVISION',
+      '',
+      '- Training commissioned for March 2012',
+      '',
+      '5. Financial Considerations',
+    );
+    const read = classifyBlocks(layOutLetter(report).blocks, '2011-11-09').actions;
+    const timeliness = 'TIMELINESS OF INITIAL ASSESSMENTS IN THE NORTH AND WEST LOCALITIES OF THE COUNTY';
+    expect(read.map(({ action }) => [action.area, action.date])).toEqual([
+      [timeliness, '2011-11-14'],
+      [timeliness, '2011-12-05'],
+      [timeliness, null],
+      ['SUPERVISION', '2012-03'],
+    ]);
+  });
 });

@@ -30,6 +30,11 @@ export function isTopLevelNumber(number: string | null): boolean {
   return number !== null && /^\d+$/.test(number);
 }
 
+/** A line set all in capitals, as a title is, and not a sentence: "SUPERVISION AND MANAGEMENT OVERSIGHT". */
+export function isInCapitals(text: string): boolean {
+  return /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text) && !/[.,;:]$/.test(text);
+}
+
 function isTitle(text: string): boolean {
   if (/\?$/.test(text)) return true;
   const significant = text.split(/\s+/).filter((word) => word.length > 3);

@@ -1,6 +1,7 @@
 /**
  * The ways letters write dates: "9 March 2011", "18th and 19th October 2011", "7 – 16 January 2013",
- * "30 November and 1 December 2010", "between 24 and 25 January 2012", "Dec 2011", "Jan. 2012", "9th January".
+ * "30 November and 1 December 2010", "between 24 and 25 January 2012", "Dec 2011", "Jan. 2012", "9th January",
+ * "05/12/2011".
  * Everything comes out as ISO strings: `YYYY-MM-DD`, or `YYYY-MM` where no day is given.
  */
 
@@ -24,6 +25,8 @@ const WITHIN_MONTH = new RegExp(
 );
 const FULL_DATE = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}`, 'gi');
 const FULL_DATE_MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+${DAY},\s+${YEAR}`, 'gi');
+/** "05/12/2011", "5.12.2011", "5/12/11": day first, as British documents write it. */
+const NUMERIC_DATE = /(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|[.-]\d)/g;
 const MONTH_AND_YEAR = new RegExp(String.raw`\b${MONTH},?\s+${YEAR}`, 'gi');
 const DAY_AND_MONTH = new RegExp(String.raw`\b${DAY}\s+${MONTH}`, 'gi');
 
@@ -71,6 +74,10 @@ export function firstDays(text: string): DaysMention | null {
     const day = isoDay(+match[3], monthNumber(match[1]), +match[2]);
     if (day) candidates.push(mention([day], match));
   }
+  for (const match of text.matchAll(NUMERIC_DATE)) {
+    const day = numericDay(match);
+    if (day) candidates.push(mention([day], match));
+  }
   candidates.sort((a, b) => a.index - b.index || b.length - a.length);
   return candidates[0] ?? null;
 }
@@ -100,6 +107,7 @@ export function datesMentioned(text: string, notBefore: string | null): DateMent
     add(isoDay(+match[3], monthNumber(match[2]), +match[1]), match);
   for (const match of text.matchAll(FULL_DATE_MONTH_FIRST))
     add(isoDay(+match[3], monthNumber(match[1]), +match[2]), match);
+  for (const match of text.matchAll(NUMERIC_DATE)) add(numericDay(match), match);
   for (const match of text.matchAll(MONTH_AND_YEAR)) add(isoMonth(+match[2], monthNumber(match[1])), match);
   if (notBefore) {
     for (const match of text.matchAll(DAY_AND_MONTH))
@@ -121,6 +129,18 @@ function isoDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid = month >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * A two-digit year is read only between slashes: "3.2.12" and "3-2-12" are as likely a paragraph or
+ * version number as a date.
+ */
+function numericDay(match: RegExpMatchArray): string | null {
+  const [, day, separator, month, year] = match;
+  if (year.length === 2 && separator !== '/') return null;
+  const fullYear = year.length === 2 ? 2000 + +year : +year;
+  if (fullYear < 1900 || fullYear > 2099) return null;
+  return isoDay(fullYear, +month, +day);
 }
 
 function nextOccurrence(day: number, month: number, notBefore: string): string | null {

@@ -64,4 +64,13 @@ describe('datesMentioned', () => {
   it('does not read "may" as a month', () => {
     expect(datesMentioned('children may be at risk', '2011-01-01')).toEqual([]);
   });
+
+  it('reads numeric dates day first, and a two-digit year only between slashes', () => {
+    const text = 'from 05/12/2011, by 31.3.2012, by 1/2/12, see paragraph 3.2.12 and file CS/12/03';
+    expect(datesMentioned(text, null).map((mention) => mention.value)).toEqual([
+      '2011-12-05',
+      '2012-03-31',
+      '2012-02-01',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FindingCategory, ParsedFinding, Timescale } from '../letter.types';
 import { opensActionsSection, readActionsSection, type LocatedAction } from './actions-taken.reader';
-import { isHeading, isReportParagraph } from './block-roles';
+import { isHeading, isParagraph, isReportParagraph } from './block-roles';
 import {
   categoriesNamedIn,
   leadingTimescale,
@@ -8,7 +8,7 @@ import {
   timescaleNamedIn,
   trailingTimescale,
 } from './category.vocabulary';
-import { introducesList, isClosingRemark } from './section-cue.vocabulary';
+import { commentsOnTheList, introducesList, isClosingRemark } from './section-cue.vocabulary';
 import { splitSentences } from './sentences';
 import type { Block } from './text-blocks';
 
@@ -37,7 +37,7 @@ export function classifyBlocks(
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     const timescale = timescaleLabel(block.text);
-    if (isClosingRemark(block.text)) {
+    if (isClosingRemark(block.text) || (isParagraph(block) && commentsOnTheList(block.text))) {
       section = null;
     } else if (opensActionsSection(block)) {
       const read = readActionsSection(blocks, index, inspectionEnd);
@@ -61,15 +61,15 @@ export function classifyBlocks(
  * A heading or lead-in naming one category opens that category's list; one naming several is an overview
  * ("the following strengths and areas for development were identified:") and opens none until the next
  * heading; a heading on anything else closes the list; a lead-in naming none ("… should take the following
- * action.") leaves the list as it was.
+ * action.") leaves the list as it was, or sets the timescale of what follows where it names one ("… should
+ * take the following action within three months:").
  */
 function sectionIntroducedBy(block: Block, current: Section): Section {
   const categories = categoriesNamedIn(block.text);
-  if (categories.length === 1) {
-    return { category: categories[0], timescale: timescaleNamedIn(block.text) ?? 'none' };
-  }
+  const timescale = timescaleNamedIn(block.text);
+  if (categories.length === 1) return { category: categories[0], timescale: timescale ?? 'none' };
   if (categories.length > 1 || isHeading(block)) return null;
-  return current;
+  return current && timescale ? { category: current.category, timescale } : current;
 }
 
 /**

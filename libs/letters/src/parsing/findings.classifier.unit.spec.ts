@@ -85,4 +85,35 @@ describe('classifyBlocks', () => {
     );
     expect(findingsIn(letter)).toHaveLength(1);
   });
+
+  it('does not take a paragraph pointing back at the list for one more finding', () => {
+    const report = lines(
+      'AREAS FOR DEVELOPMENT',
+      '',
+      '- Supervision records do not show the reasons for decisions.',
+      '',
+      'These findings are consistent with our own audits, and the areas for development were already in the service plan.',
+    );
+    expect(findingsIn(report)).toEqual([
+      ['area_for_development', 'Supervision records do not show the reasons for decisions.'],
+    ]);
+  });
+
+  it('takes the timescale from a lead-in that names one but no category', () => {
+    const letter = lines(
+      'Areas for priority action',
+      '',
+      'The council should take the following action within three months:',
+      '',
+      '- Ensure that contacts are screened promptly.',
+    );
+    const { findings } = classifyBlocks(layOutLetter(letter).blocks, null);
+    expect(findings.map(({ finding }) => finding)).toEqual([
+      {
+        category: 'priority_action',
+        timescale: 'within_3_months',
+        text: 'Ensure that contacts are screened promptly.',
+      },
+    ]);
+  });
 });

@@ -13,8 +13,33 @@ export function findPageFurniture(rows: Row[]): boolean[] {
     if (isPageNumber(row.text) || isContactDetail(row.text)) return true;
     if (namesCategoryOrTimescale(row.text)) return false;
     if (repeated.has(lineKey(row.text)) || besidePageNumbers.has(index)) return true;
-    return isCaption(row) && besidePageGap(rows, index);
+    return besidePageGap(rows, index) && (isCaption(row) || echoesEarlierLine(rows, index));
   });
+}
+
+/** The fewest words a line needs before its echoing an earlier line is taken for a running header. */
+const MIN_ECHO_WORDS = 4;
+
+/**
+ * A running header repeats the document's title, or part of it ("Annual unannounced inspection of contact,
+ * referral and assessment arrangements – Sometown Council" under a title naming the same). Where the text
+ * carries it only once (a short letter, or headers the extraction lost) it is not a repeated line, but every
+ * word of it was read before, on one line.
+ */
+function echoesEarlierLine(rows: Row[], index: number): boolean {
+  const row = rows[index];
+  if (row.number !== null || words(row.text) > 20 || /[.,;:]$/.test(row.text)) return false;
+  const echoed = wordSet(row.text);
+  if (echoed.size < MIN_ECHO_WORDS) return false;
+  return rows.slice(0, index).some((earlier) => {
+    if (earlier.blank) return false;
+    const earlierWords = wordSet(earlier.text);
+    return [...echoed].every((word) => earlierWords.has(word));
+  });
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []);
 }
 
 /**

@@ -37,6 +37,7 @@ export function parseLetterWithSources(text: string): ParsedLetterWithSources {
 function readLetter(text: string): ParsedLetterWithSources {
   const layout = layOutLetter(text);
   const inspectionDates = extractInspectionDates(layout);
+  const inspectionStart = inspectionDates.value[0] ?? null;
   const inspectionEnd = inspectionDates.value[inspectionDates.value.length - 1] ?? null;
   const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd);
   assertIsInspectionLetter(text, findings.length);
@@ -49,7 +50,7 @@ function readLetter(text: string): ParsedLetterWithSources {
     inspectionDates,
     inspector: extractInspector(layout),
     overallJudgement: extractOverallJudgement(layout),
-    previousInspection: extractPreviousInspection(layout),
+    previousInspection: extractPreviousInspection(layout, inspectionStart),
   } satisfies { [Field in LetterField]: Located<ParsedLetter[Field]> };
 
   const letter: ParsedLetter = {

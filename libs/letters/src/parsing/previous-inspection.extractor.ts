@@ -8,6 +8,9 @@ import { spanOf, type Located } from './source-span';
 export const PREVIOUS_INSPECTION =
   /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+inspection\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b/i;
 
+/** "Sometown's first unannounced inspection took place in July 2010": an earlier one, if dated before this. */
+const FIRST_INSPECTION = /\bfirst\b(?:\s+\S+){0,3}?\s+inspection\b/i;
+
 const DEALT_WITH = String.raw`(?:addressed|met|resolved|implemented|actioned)`;
 const DEGREE = String.raw`(?:all|now|since|both|each|fully|satisfactorily|successfully|effectively|largely)`;
 const NOT_ADDRESSED = new RegExp(
@@ -41,7 +44,10 @@ const YEAR_ONLY = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b/;
  * ("… was previously inspected in March 2011 … Both of these have since been addressed."). Any "not
  * addressed" outweighs an "addressed": the areas were not all dealt with.
  */
-export function extractPreviousInspection(layout: LetterLayout): Located<PreviousInspection | null> {
+export function extractPreviousInspection(
+  layout: LetterLayout,
+  inspectionStart: string | null,
+): Located<PreviousInspection | null> {
   let date: string | null = null;
   let yearOnly: string | null = null;
   let addressed: boolean | null = null;
@@ -49,7 +55,7 @@ export function extractPreviousInspection(layout: LetterLayout): Located<Previou
   for (const block of layout.blocks) {
     const sentences = splitSentences(block.text);
     for (const [index, sentence] of sentences.entries()) {
-      if (!PREVIOUS_INSPECTION.test(sentence)) continue;
+      if (!namesAnEarlierInspection(sentence, inspectionStart)) continue;
       source ??= spanOf(layout.text, block, sentence);
       date ??= datesMentioned(sentence, null)[0]?.value.slice(0, 7) ?? null;
       yearOnly ??= YEAR_ONLY.exec(sentence)?.[1] ?? null;
@@ -59,6 +65,17 @@ export function extractPreviousInspection(layout: LetterLayout): Located<Previou
   }
   if (!source) return { value: null };
   return { value: { date: date ?? yearOnly, areasAddressed: addressed }, source };
+}
+
+/**
+ * "The previous inspection", or the first one where the sentence dates it before this inspection began: the
+ * first inspection may as well be this one ("This was the council's first unannounced inspection.").
+ */
+function namesAnEarlierInspection(sentence: string, inspectionStart: string | null): boolean {
+  if (PREVIOUS_INSPECTION.test(sentence)) return true;
+  if (!inspectionStart || !FIRST_INSPECTION.test(sentence)) return false;
+  const date = datesMentioned(sentence, null)[0]?.value;
+  return date !== undefined && date < inspectionStart.slice(0, date.length);
 }
 
 function verdictOf(sentence: string): boolean | null {

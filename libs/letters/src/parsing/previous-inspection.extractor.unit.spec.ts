@@ -1,7 +1,8 @@
 import { layOutLetter } from './letter-layout';
 import { extractPreviousInspection } from './previous-inspection.extractor';
 
-const previousInspection = (text: string) => extractPreviousInspection(layOutLetter(text)).value;
+const previousInspection = (text: string, inspectionStart: string | null = null) =>
+  extractPreviousInspection(layOutLetter(text), inspectionStart).value;
 
 describe('extractPreviousInspection', () => {
   it.each([
@@ -18,5 +19,15 @@ describe('extractPreviousInspection', () => {
     'The council has not yet fully addressed the areas identified at the last inspection in November 2010.',
   ])('reads the areas as not addressed in "%s"', (sentence) => {
     expect(previousInspection(sentence)).toEqual({ date: '2010-11', areasAddressed: false });
+  });
+
+  it('reads the first inspection as the previous one when it is dated before this one', () => {
+    const report =
+      'Sometown’s first unannounced inspection took place in July 2010 and was reported to this Committee in October 2010.';
+    expect(previousInspection(report, '2011-11-08')).toEqual({ date: '2010-07', areasAddressed: null });
+    expect(previousInspection(report, '2010-07-14')).toBeNull();
+    expect(
+      previousInspection('This was the council’s first unannounced inspection.', '2011-11-08'),
+    ).toBeNull();
   });
 });

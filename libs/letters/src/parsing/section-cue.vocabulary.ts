@@ -15,6 +15,19 @@ export function introducesList(text: string): boolean {
   return LIST_INTRODUCTION.test(last) || POINTS_ON.test(last);
 }
 
+/** "These findings …", "The above areas …": words that point back at the list just given. */
+const POINTS_BACK =
+  /^(?:these|the above|all (?:of )?(?:these|the above)|both (?:of )?these)\s+(?:\S+\s+)?(?:findings|areas|strengths|weaknesses|issues|judgements|recommendations)\b/i;
+
+/**
+ * A paragraph after a list that opens by pointing back at it ("These findings are consistent with our own
+ * audits …") says something about the findings; it is not one more of them. One that announces a list
+ * ("These areas for development were identified:") is a lead-in all the same.
+ */
+export function commentsOnTheList(text: string): boolean {
+  return POINTS_BACK.test(text) && !introducesList(text);
+}
+
 const CLOSING_REMARKS: RegExp[] = [
   /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes|with best wishes|thank you)\b/i,
   /\b(?:identified|listed|set out|detailed|outlined|described|mentioned|noted|highlighted) above\b/i,
