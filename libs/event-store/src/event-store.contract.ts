@@ -5,6 +5,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from './event-store.port';
+import { eventually, sleep } from './eventually';
 
 /**
  * The behaviour every `EventStore` adapter must have, as jest tests. Each test writes to streams of its own
@@ -404,21 +405,4 @@ function compareBigInt(a: bigint, b: bigint): number {
 
 function isStrictlyIncreasing(positions: bigint[]): boolean {
   return positions.every((position, index) => index === 0 || position > positions[index - 1]);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Retries an assertion until it passes or the time is up (live delivery is asynchronous). */
-async function eventually(assertion: () => void, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(10);
-    }
-  }
 }

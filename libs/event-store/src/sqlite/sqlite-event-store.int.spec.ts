@@ -12,6 +12,7 @@ import {
   type StoredEvent,
 } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { eventually, sleep } from '../eventually';
 
 const tempDirs: string[] = [];
 function tempFile(): string {
@@ -291,20 +292,4 @@ async function ask(worker: Worker, task: Record<string, unknown>): Promise<Worke
   const result = await answer;
   if (result.failed) throw new Error(result.failed);
   return result;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function eventually(assertion: () => void, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(10);
-    }
-  }
 }
