@@ -38,6 +38,7 @@ export async function startTestApp(
   clock = new TestClock(),
 ): Promise<TestApp> {
   const config = appConfigFromEnv({ DATA_DIR: dataDir });
+  // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
