@@ -141,7 +141,7 @@ export class ActionsController {
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.load(id);
     setVersion(response, version);
-    const { actionId, ...action } = state as Exclude<typeof state, { status: 'none' }>;
+    const { actionId, ...action } = state;
     return { id: actionId, ...action, version };
   }
 

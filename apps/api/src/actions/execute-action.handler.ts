@@ -47,7 +47,6 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       findingDecider,
       () => new NotFoundError('finding', findingId),
     );
-    if (state.status === 'none') throw new NotFoundError('finding', findingId);
     return { findingId, status: state.status, timescale: state.timescale, raisedAt: state.raisedAt };
   }
 }

@@ -53,15 +53,18 @@ export class AggregateLoader {
     return loaded;
   }
 
-  /** As `load`, but a stream that does not exist is an error (a 404). */
-  async loadExisting<Event extends DomainEvent, State>(
+  /**
+   * As `load`, but a stream that does not exist is an error (a 404). Every aggregate leaves its `none` state with
+   * its first event, so the state of a stream that exists is never `none`.
+   */
+  async loadExisting<Event extends DomainEvent, State extends { status: string }>(
     streamId: string,
     aggregate: Folding<Event, State>,
     notFound: () => Error,
-  ): Promise<LoadedAggregate<State>> {
+  ): Promise<LoadedAggregate<Exclude<State, { status: 'none' }>>> {
     const loaded = await this.load(streamId, aggregate);
-    if (loaded.version < 0) throw notFound();
-    return loaded;
+    if (loaded.version < 0 || loaded.state.status === 'none') throw notFound();
+    return loaded as LoadedAggregate<Exclude<State, { status: 'none' }>>;
   }
 
   private remember(streamId: string, entry: CachedAggregate): void {

@@ -44,7 +44,7 @@ export class FindingsController {
       () => new NotFoundError('finding', id),
     );
     setVersion(response, version);
-    const { findingId, ...finding } = state as Exclude<typeof state, { status: 'none' }>;
+    const { findingId, ...finding } = state;
     return { id: findingId, ...finding, version };
   }
 }

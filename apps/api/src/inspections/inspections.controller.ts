@@ -46,11 +46,7 @@ export class InspectionsController {
       () => new NotFoundError('inspection', id),
     );
     setVersion(response, version);
-    const {
-      status: _status,
-      inspectionId,
-      ...details
-    } = state as Extract<typeof state, { status: 'recorded' }>;
+    const { status: _status, inspectionId, ...details } = state;
     return { id: inspectionId, ...details, version };
   }
 }

@@ -49,7 +49,6 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
       const { position } = await this.confirmationEvent(streamId);
       return { id: draftId, ...omitTime(state.confirmation), position: Number(position) };
     }
-    if (state.status === 'none') throw new NotFoundError('letter draft', draftId);
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new WrongExpectedRevisionError(streamId, context.expectedVersion, version);
     }

@@ -131,7 +131,6 @@ export class LettersController {
       letterDraftDecider,
       () => new NotFoundError('letter draft', id),
     );
-    if (state.status === 'none') throw new NotFoundError('letter draft', id);
     setVersion(response, version);
     const { draftId, proposal, text, ...draft } = state;
     return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
