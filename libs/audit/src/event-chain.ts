@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+
+/**
+ * The hash chain of the audit trail. Each event's metadata carries the hash of the event before it in its stream
+ * (`previousHash`, null for a stream's first event) and its own `hash`: SHA-256 over the RFC 8785 canonical JSON
+ * of its id, stream, revision, type, data and metadata (less `hash` itself). An edited, deleted or reordered
+ * event no longer matches its hash or its successor's `previousHash`.
+ */
+export interface ChainLinks {
+  previousHash: string | null;
+  hash: string;
+}
+
+/** What an event's hash covers: everything the store keeps of it but the store's own position and time. */
+export interface HashableEvent {
+  id: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}
+
+export function eventHash(event: HashableEvent): string {
+  const { hash: _hash, ...metadata } = event.metadata;
+  const canonical = canonicalize({
+    id: event.id,
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    data: event.data,
+    metadata,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+interface UnchainedEvent<Metadata> {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: Metadata;
+}
+
+/**
+ * Links new events onto the end of a stream: the first gets the stream's current head as `previousHash`, each
+ * next one the hash of the one before it. `firstRevision` is the revision the first new event will be stored at.
+ */
+export function chainEvents<Metadata extends object, Event extends UnchainedEvent<Metadata>>(
+  streamId: string,
+  firstRevision: number,
+  headHash: string | null,
+  events: readonly Event[],
+): (Omit<Event, 'metadata'> & { metadata: Metadata & ChainLinks })[] {
+  let previousHash = headHash;
+  return events.map((event, index) => {
+    const metadata = { ...event.metadata, previousHash };
+    const hash = eventHash({
+      id: event.id,
+      streamId,
+      revision: firstRevision + index,
+      type: event.type,
+      data: event.data,
+      metadata: metadata as Record<string, unknown>,
+    });
+    previousHash = hash;
+    return { ...event, metadata: { ...metadata, hash } };
+  });
+}

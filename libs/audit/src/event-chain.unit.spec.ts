@@ -1,0 +1,45 @@
+import { chainEvents, eventHash } from './event-chain';
+
+const metadata = {
+  actor: { userId: 'u-1', role: 'lead', organisationId: 'o-1' },
+  occurredAt: '2026-11-02T09:00:00Z',
+};
+const events = [
+  { id: '11111111-1111-4111-8111-111111111111', type: 'ActionPlanned', data: { title: 'Audit' }, metadata },
+  { id: '22222222-2222-4222-8222-222222222222', type: 'ActionAssigned', data: { ownerId: 'u-2' }, metadata },
+];
+
+describe('the event hash chain', () => {
+  const chained = chainEvents('action-1', 0, null, events);
+
+  it('links each event to the one before it, the first to the stream head', () => {
+    expect(chained[0].metadata.previousHash).toBeNull();
+    expect(chained[1].metadata.previousHash).toBe(chained[0].metadata.hash);
+    expect(chainEvents('action-1', 2, chained[1].metadata.hash, events)[0].metadata.previousHash).toBe(
+      chained[1].metadata.hash,
+    );
+  });
+
+  it('hashes what the store keeps, so the hash can be checked from a stored event', () => {
+    const stored = { ...chained[1], streamId: 'action-1', revision: 1 };
+    expect(eventHash(stored)).toBe(chained[1].metadata.hash);
+  });
+
+  it('does not depend on the order of keys', () => {
+    const stored = { ...chained[0], streamId: 'action-1', revision: 0 };
+    const reordered = {
+      ...stored,
+      metadata: { hash: stored.metadata.hash, ...JSON.parse(JSON.stringify(stored.metadata)) },
+    };
+    expect(eventHash(reordered)).toBe(stored.metadata.hash);
+  });
+
+  it('changes with any byte of the data, the revision, the stream or the previous hash', () => {
+    const stored = { ...chained[1], streamId: 'action-1', revision: 1 };
+    const original = eventHash(stored);
+    expect(eventHash({ ...stored, data: { ownerId: 'u-3' } })).not.toBe(original);
+    expect(eventHash({ ...stored, revision: 2 })).not.toBe(original);
+    expect(eventHash({ ...stored, streamId: 'action-2' })).not.toBe(original);
+    expect(eventHash({ ...stored, metadata: { ...stored.metadata, previousHash: null } })).not.toBe(original);
+  });
+});
