@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { requestValidationPipe } from './http/validation.pipe';
-import type { Clock } from './infrastructure/clock';
+import type { Clock } from '@actionledger/command-handling';
 
 /** The API as it runs, without listening: main.ts listens, tests drive it in-process. */
 export async function createApp(

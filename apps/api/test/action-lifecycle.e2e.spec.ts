@@ -74,7 +74,7 @@ describe('an action carried from finding to resolution', () => {
 
     const history = await t.store.readStream(`finding-${findingId}`);
     expect(history.map((event) => event.type)).toEqual(['FindingRaised', 'FindingResolved']);
-    expect(history[1].metadata.actor).toEqual({ userId: 'system:finding-resolution', role: 'system' });
+    expect(history[1].metadata.actor).toMatchObject({ userId: 'system:finding-resolution', role: 'system' });
 
     t = await t.restart(); // the process replays the log from the start: it must not resolve the finding again
     await new Promise((settle) => setTimeout(settle, 300));

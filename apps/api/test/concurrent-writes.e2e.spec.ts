@@ -48,3 +48,26 @@ describe('the same stale write sent many times at once', () => {
     ]);
   });
 });
+
+describe('many writes to one action from one process at once, without If-Match', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp()));
+  afterEach(() => t.close());
+
+  it('queues them: all 200 land, each once, in one unbroken stream', async () => {
+    const { actionId } = await givenPlannedAction(t.http);
+    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: 'jo' }).expect(200);
+
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        t.http.post(`/api/actions/${actionId}/progress`).send({ note: `note ${i}` }),
+      ),
+    );
+
+    expect(responses.filter((response) => response.status !== 200)).toEqual([]);
+    const versions = responses.map((response) => response.body.version as number).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    const action = await t.http.get(`/api/actions/${actionId}`).expect(200);
+    expect(action.body.progressNotes).toBe(200);
+  });
+});

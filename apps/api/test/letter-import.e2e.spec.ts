@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildLetterPdf, buildPdfWithoutText } from '../../../libs/letters/src/testing/letter-pdf.builder';
 import { seedLettersFolder } from '../../../libs/letters/src/testing/letters-folders';
-import { deterministicId } from '../src/command-handling/deterministic-id';
 import { startTestApp, type TestApp } from './test-app';
+import { deterministicId } from '@actionledger/command-handling';
 
 const letters = seedLettersFolder();
 const seed = (name: string) => readFileSync(join(letters, `${name}.txt`), 'utf8');

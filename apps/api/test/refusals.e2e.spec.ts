@@ -123,4 +123,33 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
       .expect(422);
     expect(reused.body.message).toMatch(/already used for a different request/);
   });
+
+  it('refuses a key reused with another body, about another record or for another command, appending nothing', async () => {
+    const { actionId } = await givenPlannedAction(t.http);
+    const other = await givenPlannedAction(t.http);
+    await t.http
+      .post(`/api/actions/${actionId}/assign`)
+      .set('Idempotency-Key', 'k-3')
+      .send({ ownerId: 'jo' })
+      .expect(200);
+    const before = await t.eventCount();
+
+    const changedBody = await t.http
+      .post(`/api/actions/${actionId}/assign`)
+      .set('Idempotency-Key', 'k-3')
+      .send({ ownerId: 'sam' })
+      .expect(422);
+    expect(changedBody.body.message).toMatch(/already used for a different request/);
+    await t.http
+      .post(`/api/actions/${other.actionId}/assign`)
+      .set('Idempotency-Key', 'k-3')
+      .send({ ownerId: 'jo' })
+      .expect(422);
+    await t.http
+      .post(`/api/findings/${other.findingId}/actions`)
+      .set('Idempotency-Key', 'k-3')
+      .send({ title: 'Another action' })
+      .expect(422);
+    expect(await t.eventCount()).toBe(before);
+  });
 });

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { appConfigFromEnv } from '../src/config/app-config';
 import { createApp } from '../src/create-app';
-import type { Clock } from '../src/infrastructure/clock';
+import { Clock } from '@actionledger/command-handling';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {

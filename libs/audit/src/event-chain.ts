@@ -19,11 +19,11 @@ export interface HashableEvent {
   revision: number;
   type: string;
   data: unknown;
-  metadata: Record<string, unknown>;
+  metadata: object;
 }
 
 export function eventHash(event: HashableEvent): string {
-  const { hash: _hash, ...metadata } = event.metadata;
+  const { hash: _hash, ...metadata } = event.metadata as Record<string, unknown>;
   const canonical = canonicalize({
     id: event.id,
     streamId: event.streamId,
@@ -61,7 +61,7 @@ export function chainEvents<Metadata extends object, Event extends UnchainedEven
       revision: firstRevision + index,
       type: event.type,
       data: event.data,
-      metadata: metadata as Record<string, unknown>,
+      metadata,
     });
     previousHash = hash;
     return { ...event, metadata: { ...metadata, hash } };

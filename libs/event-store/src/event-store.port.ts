@@ -5,7 +5,7 @@
 
 /** Who, when, why and in answer to what an event was written. */
 export interface EventMetadata {
-  actor: { userId: string; role: string; organisationId?: string };
+  actor: { userId: string; role: string; organisationId?: string | null };
   correlationId: string;
   causationId: string;
   /** ISO-8601 instant, from the injected clock. */

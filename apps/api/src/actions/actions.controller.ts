@@ -12,10 +12,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandContext } from '../command-handling/command-context';
-import { deterministicId } from '../command-handling/deterministic-id';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
 import {
@@ -28,6 +24,12 @@ import {
   VerifyActionRequest,
 } from './action.requests';
 import { ExecuteActionCommand, type ActionCommandInput } from './execute-action.command';
+import {
+  CommandContext,
+  deterministicId,
+  AggregateLoader,
+  NotFoundError,
+} from '@actionledger/command-handling';
 
 const actionAggregate = { evolve: evolveAction, initialState: initialActionState };
 

@@ -1,6 +1,6 @@
 import type { ActionCommand } from '@actionledger/domain';
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandContext, CommandResult } from '@actionledger/command-handling';
 
 type WithoutServerFields<C> = C extends ActionCommand
   ? { type: C['type']; data: Omit<C['data'], 'actionId'> }

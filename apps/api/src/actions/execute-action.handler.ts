@@ -10,11 +10,9 @@ import {
 } from '@actionledger/domain';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../command-handling/command-executor';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { ACTION_DECIDER } from './action-decider.provider';
 import { ExecuteActionCommand } from './execute-action.command';
+import { CommandExecutor, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
 
 @CommandHandler(ExecuteActionCommand)
 export class ExecuteActionHandler implements ICommandHandler<ExecuteActionCommand> {
@@ -30,6 +28,7 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       streamId: actionStreamId(actionId),
       decider: this.decider,
       commandType: input.type,
+      payload: { findingId, input },
       reason: 'reason' in input.data ? input.data.reason : undefined,
       context,
       prepare: async (state, now) => {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { findingDecider, findingStreamId, inspectionDecider, inspectionStreamId } from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { deterministicId } from '../command-handling/deterministic-id';
-import { CommandExecutor } from '../command-handling/command-executor';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { RaiseFindingCommand } from './raise-finding.command';
+import {
+  deterministicId,
+  CommandExecutor,
+  AggregateLoader,
+  NotFoundError,
+} from '@actionledger/command-handling';
 
 @CommandHandler(RaiseFindingCommand)
 export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand> {
@@ -28,6 +30,7 @@ export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand>
       streamId: findingStreamId(findingId),
       decider: findingDecider,
       commandType: 'RaiseFinding',
+      payload: { inspectionId, finding },
       context,
       prepare: (_state, now) => ({
         type: 'RaiseFinding' as const,

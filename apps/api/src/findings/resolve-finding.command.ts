@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandContext, CommandResult } from '@actionledger/command-handling';
 
 /** Sent by the finding-resolution process only; no route accepts it from a client. */
 export class ResolveFindingCommand extends Command<CommandResult> {

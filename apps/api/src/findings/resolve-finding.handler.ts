@@ -1,7 +1,7 @@
 import { findingDecider, findingStreamId } from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../command-handling/command-executor';
 import { ResolveFindingCommand } from './resolve-finding.command';
+import { CommandExecutor } from '@actionledger/command-handling';
 
 @CommandHandler(ResolveFindingCommand)
 export class ResolveFindingHandler implements ICommandHandler<ResolveFindingCommand> {

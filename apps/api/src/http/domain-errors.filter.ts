@@ -3,8 +3,7 @@ import { WrongExpectedRevisionError } from '@actionledger/event-store';
 import { LetterInputError } from '@actionledger/letters';
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { IdempotencyKeyReusedError } from '../command-handling/idempotency-key-reused.error';
-import { NotFoundError } from '../command-handling/not-found.error';
+import { IdempotencyKeyReusedError, NotFoundError } from '@actionledger/command-handling';
 
 type Refusal = Error &
   (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CommandContext } from '../command-handling/command-context';
+import { CommandContext } from '@actionledger/command-handling';
 
 const VERSION = /^(?:W\/)?"?(\d+)"?$/;
 const MAX_KEY_LENGTH = 200;
@@ -28,7 +28,7 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
 export function commandContextOf(request: Request): CommandContext {
   const requestId = randomUUID();
   return {
-    actor: { userId: request.header('x-user-id') ?? 'anonymous', role: 'lead' },
+    actor: { userId: request.header('x-user-id') ?? 'anonymous', role: 'lead', organisationId: null },
     correlationId: request.header('x-correlation-id') ?? requestId,
     causationId: requestId,
     idempotencyKey: parseIdempotencyKey(request.header('idempotency-key')),

@@ -3,13 +3,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandContext } from '../command-handling/command-context';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
 import { RecordInspectionCommand } from './record-inspection.command';
 import { RecordInspectionRequest } from './record-inspection.request';
+import { CommandContext, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
 
 @ApiTags('inspections')
 @Controller('api/inspections')

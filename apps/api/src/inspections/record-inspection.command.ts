@@ -1,6 +1,6 @@
 import type { InspectionDetails } from '@actionledger/domain';
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandContext, CommandResult } from '@actionledger/command-handling';
 
 export class RecordInspectionCommand extends Command<CommandResult> {
   constructor(

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inspectionDecider, inspectionStreamId } from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { deterministicId } from '../command-handling/deterministic-id';
-import { CommandExecutor } from '../command-handling/command-executor';
 import { RecordInspectionCommand } from './record-inspection.command';
+import { deterministicId, CommandExecutor } from '@actionledger/command-handling';
 
 @CommandHandler(RecordInspectionCommand)
 export class RecordInspectionHandler implements ICommandHandler<RecordInspectionCommand> {
@@ -18,6 +17,7 @@ export class RecordInspectionHandler implements ICommandHandler<RecordInspection
       streamId: inspectionStreamId(inspectionId),
       decider: inspectionDecider,
       commandType: 'RecordInspection',
+      payload: details,
       context,
       prepare: (_state, now) => ({
         type: 'RecordInspection' as const,

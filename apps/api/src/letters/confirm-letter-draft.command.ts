@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../command-handling/command-context';
+import { CommandContext } from '@actionledger/command-handling';
 
 export interface LetterConfirmationResult {
   id: string;

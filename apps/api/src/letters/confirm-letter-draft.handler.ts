@@ -5,15 +5,16 @@ import {
   type DueDatePolicy,
 } from '@actionledger/domain';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@actionledger/event-store';
+import {
+  AggregateLoader,
+  CommandExecutor,
+  deterministicId,
+  NEW_STREAM,
+  NotFoundError,
+} from '@actionledger/command-handling';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { deterministicId } from '../command-handling/deterministic-id';
-import { CommandExecutor } from '../command-handling/command-executor';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { toNewEvents } from '../command-handling/new-events';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, type Clock } from '../infrastructure/clock';
 import { ConfirmLetterDraftCommand, type LetterConfirmationResult } from './confirm-letter-draft.command';
 
 /**
@@ -26,7 +27,6 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly loader: AggregateLoader,
     private readonly commands: CommandExecutor,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -35,16 +35,17 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
   }
 
   execute({ draftId, context }: ConfirmLetterDraftCommand): Promise<LetterConfirmationResult> {
-    return this.commands.retryingConcurrentWrites(context, () => this.attempt(draftId, context));
+    return this.commands.run(context, [letterDraftStreamId(draftId)], () => this.attempt(draftId, context));
   }
 
   private async attempt(draftId: string, context: ConfirmLetterDraftCommand['context']) {
     const streamId = letterDraftStreamId(draftId);
-    const { state, version } = await this.loader.loadExisting(
+    const draft = await this.loader.loadExisting(
       streamId,
       letterDraftDecider,
       () => new NotFoundError('letter draft', draftId),
     );
+    const { state, version } = draft;
     if (state.status === 'confirmed' && state.confirmation) {
       const { position } = await this.confirmationEvent(streamId);
       return { id: draftId, ...omitTime(state.confirmation), position: Number(position) };
@@ -61,19 +62,15 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
       findingIds: state.proposal.findings.map((_, index) => idOf('finding', String(index))),
       actionIds: state.proposal.actionsTaken.map((_, index) => idOf('action', String(index))),
     };
-    const now = this.clock.now();
+    const now = this.commands.now();
     const writes = decideLetterConfirmation(
       { type: 'ConfirmLetterDraft', data: ids, metadata: { now } },
       state,
       this.policy,
     );
-    const provenance = { context, now, commandType: 'ConfirmLetterDraft' };
-    const results = await this.store.appendToStreams(
-      writes.map((write) => ({
-        streamId: write.streamId,
-        events: toNewEvents(write.streamId, write.events, provenance),
-        expected: write.streamId === streamId ? version : ('no_stream' as const),
-      })),
+    const results = await this.commands.writeStreams(
+      writes.map((write) => ({ ...write, from: write.streamId === streamId ? draft : NEW_STREAM })),
+      { context, now, commandType: 'ConfirmLetterDraft' },
     );
     // The draft's stream is written first; its confirmation's position is the one a repeat finds again.
     const { draftId: id, ...recorded } = ids;

@@ -1,6 +1,6 @@
 import type { LetterProposalChanges } from '@actionledger/domain';
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandContext, CommandResult } from '@actionledger/command-handling';
 
 export class EditLetterDraftCommand extends Command<CommandResult> {
   constructor(

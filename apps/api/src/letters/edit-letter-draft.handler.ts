@@ -1,8 +1,7 @@
 import { letterDraftDecider, letterDraftStreamId } from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '../command-handling/command-executor';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { EditLetterDraftCommand } from './edit-letter-draft.command';
+import { CommandExecutor, NotFoundError } from '@actionledger/command-handling';
 
 @CommandHandler(EditLetterDraftCommand)
 export class EditLetterDraftHandler implements ICommandHandler<EditLetterDraftCommand> {
@@ -14,6 +13,7 @@ export class EditLetterDraftHandler implements ICommandHandler<EditLetterDraftCo
       streamId: letterDraftStreamId(draftId),
       decider: letterDraftDecider,
       commandType: 'EditLetterDraft',
+      payload: changes,
       context,
       prepare: (state, now) => {
         if (state.status === 'none') throw new NotFoundError('letter draft', draftId);

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandContext, CommandResult } from '@actionledger/command-handling';
 
 /** A letter as uploaded (file bytes) or pasted (text, as UTF-8 bytes). */
 export interface LetterUpload {

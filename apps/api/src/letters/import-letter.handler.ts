@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { letterDraftDecider, letterDraftStreamId } from '@actionledger/domain';
 import { extractLetterText, parseLetterWithSources } from '@actionledger/letters';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { deterministicId } from '../command-handling/deterministic-id';
-import { CommandExecutor } from '../command-handling/command-executor';
 import { ImportLetterCommand } from './import-letter.command';
 import { toLetterProposal } from './letter-proposal.mapper';
+import { deterministicId, CommandExecutor } from '@actionledger/command-handling';
 
 /** Reads and parses the letter, then records a draft: nothing about the inspection is recorded until confirmed. */
 @CommandHandler(ImportLetterCommand)
@@ -23,6 +22,7 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
       streamId: letterDraftStreamId(draftId),
       decider: letterDraftDecider,
       commandType: 'CreateLetterDraft',
+      payload: { fileName: upload.fileName, text },
       context,
       prepare: (_state, now) => ({
         type: 'CreateLetterDraft' as const,

@@ -19,9 +19,6 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import 'multer';
-import type { CommandContext } from '../command-handling/command-context';
-import { AggregateLoader } from '../command-handling/aggregate-loader';
-import { NotFoundError } from '../command-handling/not-found.error';
 import { setVersion } from '../http/etag';
 import { RequestCommandContext } from '../http/request-context.decorator';
 import { ConfirmLetterDraftCommand } from './confirm-letter-draft.command';
@@ -29,6 +26,7 @@ import { EditLetterDraftCommand } from './edit-letter-draft.command';
 import { ImportLetterCommand, type LetterUpload } from './import-letter.command';
 import { EditLetterDraftRequest, ImportLetterTextRequest } from './letter.requests';
 import { LetterTooLargeFilter } from './letter-too-large.filter';
+import { CommandContext, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
 
 /** Shows the lead where each proposed value came from: the span and the words it covers. */
 function withExcerpts(proposal: LetterProposal, text: string) {

@@ -15,7 +15,11 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ResolveFindingCommand } from '../findings/resolve-finding.command';
 
-export const FINDING_RESOLUTION_ACTOR = { userId: 'system:finding-resolution', role: 'system' };
+export const FINDING_RESOLUTION_ACTOR = {
+  userId: 'system:finding-resolution',
+  role: 'system' as const,
+  organisationId: null,
+};
 
 /**
  * Feeds the finding-resolution process from the log (catch-up from the start, then live) and sends the

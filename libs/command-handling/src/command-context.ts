@@ -1,6 +1,18 @@
+/** The roles a user can hold; `system` is the process managers and background jobs, never a person. */
+export const ROLES = ['admin', 'lead', 'owner', 'board'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who sends a command: the user, the role they act in, and the organisation they act for. */
+export interface Actor {
+  userId: string;
+  role: Role | 'system' | 'operator';
+  /** Null only for the operator (the CLI acting with the data folder's authority) and install-wide commands. */
+  organisationId: string | null;
+}
+
 /** Who sends a command and in answer to what: everything that goes into an event's metadata but the time. */
 export interface CommandContext {
-  actor: { userId: string; role: string; organisationId?: string };
+  actor: Actor;
   correlationId: string;
   causationId: string;
   /** A client's retry key: a retried command with the same key appends nothing and returns the first result. */

@@ -5,6 +5,8 @@ import { Inject, Injectable } from '@nestjs/common';
 /** A write made under an Idempotency-Key, remembered so that a retry can be answered without deciding again. */
 export interface IdempotentWrite {
   command: unknown;
+  /** The digest of the request the key was first sent with. */
+  digest: string | null;
   position: number;
   revision: number;
 }
@@ -13,7 +15,15 @@ export interface LoadedAggregate<State> {
   state: State;
   /** Revision of the stream's last event; -1 when the stream does not exist. */
   version: number;
+  /** The hash of the stream's last event: where the next event's chain link starts. */
+  headHash: string | null;
+  /** Keyed by `idempotencyScope(userId, key)`: keys are the caller's own. */
   idempotentWrites: ReadonlyMap<string, IdempotentWrite>;
+}
+
+/** Idempotency keys belong to the caller who sent them: two users may use the same key for different things. */
+export function idempotencyScope(userId: string, key: string): string {
+  return `${userId}\u001f${key}`;
 }
 
 interface Folding<Event, State> {
@@ -46,7 +56,7 @@ export class AggregateLoader {
     const start: LoadedAggregate<State> =
       cached?.evolve === aggregate.evolve
         ? (cached as LoadedAggregate<State>)
-        : { state: aggregate.initialState, version: -1, idempotentWrites: new Map() };
+        : { state: aggregate.initialState, version: -1, headHash: null, idempotentWrites: new Map() };
     const tail = await this.store.readStream(streamId, { fromRevision: start.version + 1 });
     const loaded = tail.reduce((current, event) => fold(current, event, aggregate), start);
     this.remember(streamId, { ...loaded, evolve: aggregate.evolve });
@@ -80,18 +90,19 @@ function fold<Event extends DomainEvent, State>(
   event: StoredEvent,
   aggregate: Folding<Event, State>,
 ): LoadedAggregate<State> {
-  const key = event.metadata.idempotencyKey;
-  const idempotentWrites =
-    typeof key === 'string'
-      ? new Map(current.idempotentWrites).set(key, {
-          command: event.metadata.command,
-          position: Number(event.position),
-          revision: event.revision,
-        })
-      : current.idempotentWrites;
+  const idempotency = event.metadata.idempotency as { key: string; digest: string | null } | undefined;
+  const idempotentWrites = idempotency
+    ? new Map(current.idempotentWrites).set(idempotencyScope(event.metadata.actor.userId, idempotency.key), {
+        command: event.metadata.command,
+        digest: idempotency.digest,
+        position: Number(event.position),
+        revision: event.revision,
+      })
+    : current.idempotentWrites;
   return {
     state: aggregate.evolve(current.state, { type: event.type, data: event.data } as unknown as Event),
     version: event.revision,
+    headHash: typeof event.metadata.hash === 'string' ? event.metadata.hash : null,
     idempotentWrites,
   };
 }
