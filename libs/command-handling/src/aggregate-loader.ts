@@ -1,6 +1,7 @@
-import type { DomainEvent } from '@actionledger/domain';
+import type { CommandActor, DomainEvent } from '@actionledger/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@actionledger/event-store';
 import { Inject, Injectable } from '@nestjs/common';
+import { isVisibleTo } from './organisation-scope';
 
 /** A write made under an Idempotency-Key, remembered so that a retry can be answered without deciding again. */
 export interface IdempotentWrite {
@@ -75,6 +76,18 @@ export class AggregateLoader {
     const loaded = await this.load(streamId, aggregate);
     if (loaded.version < 0 || loaded.state.status === 'none') throw notFound();
     return loaded as LoadedAggregate<Exclude<State, { status: 'none' }>>;
+  }
+
+  /** As `loadExisting`, and a record of another organisation than the actor's is not found either. */
+  async loadVisible<Event extends DomainEvent, State extends { status: string }>(
+    streamId: string,
+    aggregate: Folding<Event, State>,
+    actor: CommandActor,
+    notFound: () => Error,
+  ): Promise<LoadedAggregate<Exclude<State, { status: 'none' }>>> {
+    const loaded = await this.loadExisting(streamId, aggregate, notFound);
+    if (!isVisibleTo(loaded.state, actor)) throw notFound();
+    return loaded;
   }
 
   private remember(streamId: string, entry: CachedAggregate): void {

@@ -1,9 +1,11 @@
+import type { CommandActor } from '@actionledger/domain';
+
 /** The roles a user can hold; `system` is the process managers and background jobs, never a person. */
 export const ROLES = ['admin', 'lead', 'owner', 'board'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who sends a command: the user, the role they act in, and the organisation they act for. */
-export interface Actor {
+export interface Actor extends CommandActor {
   userId: string;
   role: Role | 'system' | 'operator';
   /** Null only for the operator (the CLI acting with the data folder's authority) and install-wide commands. */

@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from '@actionledger/domain';
+import type { CommandMetadata, Decider, DomainEvent } from '@actionledger/domain';
 import {
   EVENT_STORE,
   EventIdConflictError,
@@ -11,6 +11,8 @@ import { AggregateLoader, idempotencyScope, type LoadedAggregate } from './aggre
 import { CLOCK, type Clock } from './clock';
 import type { CommandContext, CommandResult } from './command-context';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
+import { NotFoundError } from './not-found.error';
+import { isVisibleTo } from './organisation-scope';
 import { toNewEvents, type Provenance } from './new-events';
 import { requestDigest } from './request-digest';
 import { StreamQueue } from './stream-queue';
@@ -27,13 +29,18 @@ export interface CommandRequest<Command, Event extends DomainEvent, State> {
   id: string;
   streamId: string;
   decider: Decider<Command, Event, State>;
-  /** Builds the domain command from the current state (it may read other streams for facts it needs). */
-  prepare(state: State, now: Date): Promise<Command> | Command;
+  /**
+   * Builds the domain command from the current state (it may read other streams for facts it needs); the
+   * metadata (time and actor) goes into the command as it is.
+   */
+  prepare(state: State, metadata: CommandMetadata): Promise<Command> | Command;
   commandType: string;
   /** What the caller asked for, as sent: an Idempotency-Key is bound to it. */
   payload?: unknown;
   reason?: string;
   context: CommandContext;
+  /** The error for a record that does not exist or that the actor may not see (another organisation's). */
+  notFound?: () => Error;
 }
 
 /** One stream's part of a decision over several streams. */
@@ -116,6 +123,9 @@ export class CommandExecutor {
     const { context, streamId } = request;
     const loaded = await this.loader.load(streamId, request.decider);
     const { state, version } = loaded;
+    if (!isVisibleTo(state, context.actor)) {
+      throw request.notFound?.() ?? new NotFoundError('record', request.id);
+    }
 
     const digest = context.idempotencyKey
       ? requestDigest(request.commandType, streamId, request.payload)
@@ -138,7 +148,8 @@ export class CommandExecutor {
     }
 
     const now = this.clock.now();
-    const decided = request.decider.decide(await request.prepare(state, now), state);
+    const command = await request.prepare(state, { now, actor: context.actor });
+    const decided = request.decider.decide(command, state);
     if (decided.length === 0) return { id: request.id, position: -1, version };
 
     const provenance = {

@@ -6,5 +6,6 @@ export * from './deterministic-id';
 export * from './idempotency-key-reused.error';
 export * from './new-events';
 export * from './not-found.error';
+export * from './organisation-scope';
 export * from './request-digest';
 export * from './stream-queue';

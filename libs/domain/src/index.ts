@@ -1,6 +1,7 @@
 export * from './shared/calendar-date';
 export * from './shared/decider';
 export * from './shared/domain-rule-violation';
+export * from './shared/not-permitted';
 export * from './shared/stream-ids';
 export * from './shared/vocabulary';
 export * from './inspection/inspection.events';

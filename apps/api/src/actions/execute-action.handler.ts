@@ -5,6 +5,7 @@ import {
   type ActionCommand,
   type ActionEvent,
   type ActionState,
+  type CommandActor,
   type Decider,
   type FindingFacts,
 } from '@actionledger/domain';
@@ -12,7 +13,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ACTION_DECIDER } from './action-decider.provider';
 import { ExecuteActionCommand } from './execute-action.command';
-import { CommandExecutor, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
+import { AggregateLoader, CommandExecutor, NotFoundError } from '@actionledger/command-handling';
 
 @CommandHandler(ExecuteActionCommand)
 export class ExecuteActionHandler implements ICommandHandler<ExecuteActionCommand> {
@@ -31,21 +32,29 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       payload: { findingId, input },
       reason: 'reason' in input.data ? input.data.reason : undefined,
       context,
-      prepare: async (state, now) => {
+      notFound: () => new NotFoundError('action', actionId),
+      prepare: async (state, metadata) => {
         if (input.type !== 'PlanAction' && state.status === 'none')
           throw new NotFoundError('action', actionId);
-        const finding = await this.findingFacts(state.status === 'none' ? findingId! : state.findingId);
-        return { ...input, data: { ...input.data, actionId }, metadata: { now }, finding } as ActionCommand;
+        const finding = await this.findingFacts(
+          state.status === 'none' ? findingId! : state.findingId,
+          metadata.actor,
+        );
+        return { ...input, data: { ...input.data, actionId }, metadata, finding } as ActionCommand;
       },
     });
   }
 
-  private async findingFacts(findingId: string): Promise<FindingFacts> {
-    const { state } = await this.loader.loadExisting(
+  private async findingFacts(findingId: string, actor: CommandActor): Promise<FindingFacts> {
+    const { state } = await this.loader.loadVisible(
       findingStreamId(findingId),
       findingDecider,
+      actor,
       () => new NotFoundError('finding', findingId),
     );
-    return { findingId, status: state.status, timescale: state.timescale, raisedAt: state.raisedAt };
+    return {
+      findingId,
+      organisationId: state.organisationId,
+      status: state.status, timescale: state.timescale, raisedAt: state.raisedAt };
   }
 }

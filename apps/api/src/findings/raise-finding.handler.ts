@@ -17,9 +17,10 @@ export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand>
   ) {}
 
   async execute({ inspectionId, finding, context }: RaiseFindingCommand) {
-    await this.loader.loadExisting(
+    const inspection = await this.loader.loadVisible(
       inspectionStreamId(inspectionId),
       inspectionDecider,
+      context.actor,
       () => new NotFoundError('inspection', inspectionId),
     );
     const findingId = context.idempotencyKey
@@ -32,10 +33,10 @@ export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand>
       commandType: 'RaiseFinding',
       payload: { inspectionId, finding },
       context,
-      prepare: (_state, now) => ({
+      prepare: (_state, metadata) => ({
         type: 'RaiseFinding' as const,
-        data: { findingId, inspectionId, ...finding },
-        metadata: { now },
+        data: { findingId, inspectionId, organisationId: inspection.state.organisationId, ...finding },
+        metadata,
       }),
     });
   }

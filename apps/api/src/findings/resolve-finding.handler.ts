@@ -14,10 +14,10 @@ export class ResolveFindingHandler implements ICommandHandler<ResolveFindingComm
       decider: findingDecider,
       commandType: 'ResolveFinding',
       context,
-      prepare: (_state, now) => ({
+      prepare: (_state, metadata) => ({
         type: 'ResolveFinding' as const,
         data: { findingId, verifiedActionIds },
-        metadata: { now },
+        metadata,
       }),
     });
   }

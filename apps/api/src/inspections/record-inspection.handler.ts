@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inspectionDecider, inspectionStreamId } from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RecordInspectionCommand } from './record-inspection.command';
-import { deterministicId, CommandExecutor } from '@actionledger/command-handling';
+import { CommandExecutor, deterministicId, organisationOf } from '@actionledger/command-handling';
 
 @CommandHandler(RecordInspectionCommand)
 export class RecordInspectionHandler implements ICommandHandler<RecordInspectionCommand> {
@@ -19,10 +19,10 @@ export class RecordInspectionHandler implements ICommandHandler<RecordInspection
       commandType: 'RecordInspection',
       payload: details,
       context,
-      prepare: (_state, now) => ({
+      prepare: (_state, metadata) => ({
         type: 'RecordInspection' as const,
-        data: { inspectionId, ...details },
-        metadata: { now },
+        data: { inspectionId, organisationId: organisationOf(context.actor), ...details },
+        metadata,
       }),
     });
   }

@@ -40,9 +40,10 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
 
   private async attempt(draftId: string, context: ConfirmLetterDraftCommand['context']) {
     const streamId = letterDraftStreamId(draftId);
-    const draft = await this.loader.loadExisting(
+    const draft = await this.loader.loadVisible(
       streamId,
       letterDraftDecider,
+      context.actor,
       () => new NotFoundError('letter draft', draftId),
     );
     const { state, version } = draft;
@@ -64,7 +65,7 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
     };
     const now = this.commands.now();
     const writes = decideLetterConfirmation(
-      { type: 'ConfirmLetterDraft', data: ids, metadata: { now } },
+      { type: 'ConfirmLetterDraft', data: ids, metadata: { now, actor: context.actor } },
       state,
       this.policy,
     );

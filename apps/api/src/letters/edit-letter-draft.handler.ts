@@ -15,9 +15,10 @@ export class EditLetterDraftHandler implements ICommandHandler<EditLetterDraftCo
       commandType: 'EditLetterDraft',
       payload: changes,
       context,
-      prepare: (state, now) => {
+      notFound: () => new NotFoundError('letter draft', draftId),
+      prepare: (state, metadata) => {
         if (state.status === 'none') throw new NotFoundError('letter draft', draftId);
-        return { type: 'EditLetterDraft' as const, data: { draftId, changes }, metadata: { now } };
+        return { type: 'EditLetterDraft' as const, data: { draftId, changes }, metadata };
       },
     });
   }

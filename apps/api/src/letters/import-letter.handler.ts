@@ -4,7 +4,7 @@ import { extractLetterText, parseLetterWithSources } from '@actionledger/letters
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ImportLetterCommand } from './import-letter.command';
 import { toLetterProposal } from './letter-proposal.mapper';
-import { deterministicId, CommandExecutor } from '@actionledger/command-handling';
+import { CommandExecutor, deterministicId, organisationOf } from '@actionledger/command-handling';
 
 /** Reads and parses the letter, then records a draft: nothing about the inspection is recorded until confirmed. */
 @CommandHandler(ImportLetterCommand)
@@ -24,10 +24,10 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
       commandType: 'CreateLetterDraft',
       payload: { fileName: upload.fileName, text },
       context,
-      prepare: (_state, now) => ({
+      prepare: (_state, metadata) => ({
         type: 'CreateLetterDraft' as const,
-        data: { draftId, fileName: upload.fileName, mediaType: upload.mediaType, text, proposal },
-        metadata: { now },
+        data: { draftId, organisationId: organisationOf(context.actor), fileName: upload.fileName, mediaType: upload.mediaType, text, proposal },
+        metadata,
       }),
     });
   }

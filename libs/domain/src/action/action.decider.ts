@@ -1,6 +1,7 @@
 import { toCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { Decider, DomainCommand } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
+import { NotPermitted } from '../shared/not-permitted';
 import type { Timescale } from '../shared/vocabulary';
 import { defaultDueDate, type DueDatePolicy } from '../policies/due-date.policy';
 import type { ActionEvent } from './action.events';
@@ -8,6 +9,7 @@ import type { ActionEvent } from './action.events';
 /** What an action command needs to know about the finding it serves; the handler reads it from the finding. */
 export interface FindingFacts {
   findingId: string;
+  organisationId: string;
   status: 'open' | 'resolved';
   timescale: Timescale;
   raisedAt: string;
@@ -47,13 +49,14 @@ export type ActionState =
       status: ActionStatus;
       actionId: string;
       findingId: string;
+      organisationId: string;
       title: string;
       description: string | null;
       recordedOn: string | null;
       ownerId: string | null;
       dueDate: CalendarDate | null;
       progressNotes: number;
-      completion: { summary: string; evidence: string[]; completedAt: string } | null;
+      completion: { summary: string; evidence: string[]; completedBy: string; completedAt: string } | null;
       verifiedAt: string | null;
     };
 
@@ -89,6 +92,14 @@ function requireAssigned(
     refuse(`This action cannot be ${doing}: it has been verified; reopen it first.`);
 }
 
+/** An action owner acts only on the actions assigned to them; leads act on any action of their organisation. */
+function requireOwnActionIfOwner(state: ExistingAction, command: ActionCommand, doing: string): void {
+  const { actor } = command.metadata;
+  if (actor.role === 'owner' && state.ownerId !== actor.userId) {
+    throw new NotPermitted(`You can ${doing} only actions assigned to you.`);
+  }
+}
+
 /** The action decider, parameterised by the due-date policy, which is configuration rather than code. */
 export function createActionDecider(policy: DueDatePolicy): Decider<ActionCommand, ActionEvent, ActionState> {
   function dueDateFor(command: AssignAction | ReassignAction): {
@@ -121,6 +132,7 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
           data: {
             actionId,
             findingId: command.finding.findingId,
+            organisationId: command.finding.organisationId,
             title: requireText(command.data.title, 'A title'),
             description: command.data.description?.trim() || null,
             recordedOn: command.data.recordedOn ?? null,
@@ -174,21 +186,31 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
       }
       case 'RecordProgress': {
         requireAssigned(state, 'given progress');
+        requireOwnActionIfOwner(state, command, 'record progress on');
         const note = requireText(command.data.note, 'A progress note');
         return [{ type: 'ProgressRecorded', data: { actionId, note, recordedAt: at } }];
       }
       case 'CompleteAction': {
         requireAssigned(state, 'completed');
+        requireOwnActionIfOwner(state, command, 'complete');
         const summary = requireText(command.data.summary, 'A summary of what was done');
         const evidence = (command.data.evidence ?? [])
           .map((item) => item.trim())
           .filter((item) => item !== '');
-        return [{ type: 'ActionCompleted', data: { actionId, summary, evidence, completedAt: at } }];
+        const completedBy = command.metadata.actor.userId;
+        return [
+          { type: 'ActionCompleted', data: { actionId, summary, evidence, completedBy, completedAt: at } },
+        ];
       }
       case 'VerifyAction': {
         if (state.status === 'verified') refuse('This action has already been verified.');
         if (state.status !== 'completed')
           refuse('This action cannot be verified: it has not been completed.');
+        if (state.completion?.completedBy === command.metadata.actor.userId) {
+          throw new NotPermitted(
+            'You completed this action, so someone else must verify it: the sign-off needs a second pair of eyes.',
+          );
+        }
         return [
           {
             type: 'ActionVerified',
@@ -236,14 +258,16 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
     case 'ProgressRecorded':
       return { ...state, progressNotes: state.progressNotes + 1 };
     case 'ActionCompleted': {
-      const { summary, evidence, completedAt } = event.data;
-      return { ...state, status: 'completed', completion: { summary, evidence, completedAt } };
+      const { summary, evidence, completedBy, completedAt } = event.data;
+      return { ...state, status: 'completed', completion: { summary, evidence, completedBy, completedAt } };
     }
     case 'ActionVerified':
       return { ...state, status: 'verified', verifiedAt: event.data.verifiedAt };
     case 'ActionReopened':
       return { ...state, status: 'assigned', completion: null, verifiedAt: null };
-    default:
-      return state;
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`Unknown action event ${JSON.stringify(unknownEvent)}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { deciderSpecification } from '../testing/decider-specification';
 import {
   actionId,
+  asOwner,
   assigned,
   at,
   completed,
@@ -20,8 +21,9 @@ function command<C extends ActionCommand>(
   type: C['type'],
   data: Omit<C['data'], 'actionId'>,
   facts = finding,
+  as: { now: Date; actor: { userId: string; role: string; organisationId: string } } = metadata,
 ): ActionCommand {
-  return { type, data: { actionId, ...data }, metadata, finding: facts } as ActionCommand;
+  return { type, data: { actionId, ...data }, metadata: as, finding: facts } as ActionCommand;
 }
 
 describe('PlanAction', () => {
@@ -213,8 +215,32 @@ describe('CompleteAction', () => {
   it('completes an assigned action with its summary and evidence', () => {
     spec
       .given([planned, assigned])
-      .when(command('CompleteAction', { summary: 'Audited 40 records', evidence: ['audit.pdf', ' '] }))
+      .when(
+        command(
+          'CompleteAction',
+          { summary: 'Audited 40 records', evidence: ['audit.pdf', ' '] },
+          finding,
+          asOwner,
+        ),
+      )
       .then([{ ...completed, data: { ...completed.data, evidence: ['audit.pdf'] } } as typeof completed]);
+  });
+  it('records who completed it, for the four-eyes rule', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('CompleteAction', { summary: 'Audited 40 records' }))
+      .then([{ ...completed, data: { ...completed.data, completedBy: 'lead-1' } } as typeof completed]);
+  });
+  it("refuses an owner's completion of an action assigned to someone else", () => {
+    const otherOwner = { ...asOwner, actor: { ...asOwner.actor, userId: 'owner-2' } };
+    spec
+      .given([planned, assigned])
+      .when(command('CompleteAction', { summary: 'Done' }, finding, otherOwner))
+      .thenForbids(/only actions assigned to you/);
+    spec
+      .given([planned, assigned])
+      .when(command('RecordProgress', { note: 'Half done' }, finding, otherOwner))
+      .thenForbids(/record progress on only actions assigned to you/);
   });
   it('refuses to complete an unassigned action', () => {
     spec
@@ -233,6 +259,16 @@ describe('CompleteAction', () => {
 describe('VerifyAction', () => {
   it('signs off a completed action', () => {
     spec.given([planned, assigned, completed]).when(command('VerifyAction', {})).then([verified]);
+  });
+  it('refuses a sign-off by whoever completed the action, even a lead (four eyes)', () => {
+    const completedByLead = {
+      ...completed,
+      data: { ...completed.data, completedBy: 'lead-1' },
+    } as typeof completed;
+    spec
+      .given([planned, assigned, completedByLead])
+      .when(command('VerifyAction', {}))
+      .thenForbids(/someone else must verify it/);
   });
   it('refuses to verify an action that is not completed', () => {
     spec
@@ -263,7 +299,7 @@ describe('ReopenAction', () => {
         completed,
         { type: 'ActionReopened', data: { actionId, reason: 'x', reopenedAt: at } },
       ])
-      .when(command('CompleteAction', { summary: 'Audited 40 records' }))
+      .when(command('CompleteAction', { summary: 'Audited 40 records' }, finding, asOwner))
       .then([completed]);
   });
   it('refuses to reopen without a reason', () => {

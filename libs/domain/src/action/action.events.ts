@@ -6,9 +6,9 @@ export type ActionPlanned = DomainEvent<
   {
     actionId: string;
     findingId: string;
+    organisationId: string;
     title: string;
     description: string | null;
-    /** When the action was already taken, for actions imported from a report of what was done. */
     /** `YYYY-MM` or `YYYY-MM-DD`: when an action imported from a report of work already done was taken. */
     recordedOn: string | null;
     plannedAt: string;
@@ -44,7 +44,7 @@ export type ProgressRecorded = DomainEvent<
 >;
 export type ActionCompleted = DomainEvent<
   'ActionCompleted',
-  { actionId: string; summary: string; evidence: string[]; completedAt: string }
+  { actionId: string; summary: string; evidence: string[]; completedBy: string; completedAt: string }
 >;
 export type ActionVerified = DomainEvent<
   'ActionVerified',

@@ -5,7 +5,14 @@ import type { FindingEvent } from './finding.events';
 
 export type RaiseFinding = DomainCommand<
   'RaiseFinding',
-  { findingId: string; inspectionId: string; category: FindingCategory; timescale: Timescale; text: string }
+  {
+    findingId: string;
+    inspectionId: string;
+    organisationId: string;
+    category: FindingCategory;
+    timescale: Timescale;
+    text: string;
+  }
 >;
 export type ResolveFinding = DomainCommand<
   'ResolveFinding',
@@ -19,6 +26,7 @@ export type FindingState =
       status: 'open' | 'resolved';
       findingId: string;
       inspectionId: string;
+      organisationId: string;
       category: FindingCategory;
       timescale: Timescale;
       text: string;
@@ -72,8 +80,10 @@ export function evolveFinding(state: FindingState, event: FindingEvent): Finding
       return state.status === 'none'
         ? state
         : { ...state, status: 'resolved', resolvedAt: event.data.resolvedAt };
-    default:
-      return state;
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(unknownEvent)}`);
+    }
   }
 }
 

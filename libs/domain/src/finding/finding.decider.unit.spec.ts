@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../testing/decider-specification';
-import { at, metadata } from '../testing/fixtures';
+import { at, metadata, organisationId } from '../testing/fixtures';
 import { findingDecider, type RaiseFinding, type ResolveFinding } from './finding.decider';
 import type { FindingRaised, FindingResolved } from './finding.events';
 
@@ -10,6 +10,7 @@ const raise: RaiseFinding = {
   data: {
     findingId: 'finding-1',
     inspectionId: 'insp-1',
+    organisationId,
     category: 'priority_action',
     timescale: 'immediately',
     text: '  Ensure that all contacts are screened by a qualified social worker. ',

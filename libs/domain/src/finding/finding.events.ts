@@ -6,6 +6,7 @@ export type FindingRaised = DomainEvent<
   {
     findingId: string;
     inspectionId: string;
+    organisationId: string;
     category: FindingCategory;
     timescale: Timescale;
     text: string;

@@ -4,12 +4,18 @@ import type { InspectionDetails, InspectionEvent } from './inspection.events';
 
 export type RecordInspection = DomainCommand<
   'RecordInspection',
-  InspectionDetails & { inspectionId: string }
+  InspectionDetails & { inspectionId: string; organisationId: string }
 >;
 export type InspectionCommand = RecordInspection;
 
 export type InspectionState =
-  { status: 'none' } | ({ status: 'recorded'; inspectionId: string; recordedAt: string } & InspectionDetails);
+  | { status: 'none' }
+  | ({
+      status: 'recorded';
+      inspectionId: string;
+      organisationId: string;
+      recordedAt: string;
+    } & InspectionDetails);
 
 export const initialInspectionState: InspectionState = { status: 'none' };
 
@@ -44,12 +50,14 @@ export function decideInspection(command: InspectionCommand, state: InspectionSt
   }
 }
 
-export function evolveInspection(state: InspectionState, event: InspectionEvent): InspectionState {
+export function evolveInspection(_state: InspectionState, event: InspectionEvent): InspectionState {
   switch (event.type) {
     case 'InspectionRecorded':
       return { status: 'recorded', ...event.data };
-    default:
-      return state;
+    default: {
+      const unknownEvent: never = event.type;
+      throw new Error(`Unknown inspection event ${String(unknownEvent)}`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../testing/decider-specification';
-import { at, metadata } from '../testing/fixtures';
+import { at, metadata, organisationId } from '../testing/fixtures';
 import { inspectionDecider, type RecordInspection } from './inspection.decider';
 import type { InspectionRecorded } from './inspection.events';
 
@@ -7,6 +7,7 @@ const spec = deciderSpecification(inspectionDecider);
 
 const details = {
   inspectionId: 'insp-1',
+  organisationId,
   authority: 'Durham County Council',
   inspectionType: 'contact_referral_assessment' as const,
   inspectionDates: ['2011-02-23', '2011-02-22'],

@@ -13,7 +13,7 @@ export interface InspectionDetails {
 
 export type InspectionRecorded = DomainEvent<
   'InspectionRecorded',
-  InspectionDetails & { inspectionId: string; recordedAt: string }
+  InspectionDetails & { inspectionId: string; organisationId: string; recordedAt: string }
 >;
 
 export type InspectionEvent = InspectionRecorded;

@@ -29,7 +29,7 @@ export function decideLetterConfirmation(
 ): StreamEvents[] {
   const confirmation = decideLetterDraft(command, draft);
   if (confirmation.length === 0 || draft.status === 'none') return [];
-  const { proposal } = draft;
+  const { proposal, organisationId } = draft;
   const { inspectionId, findingIds, actionIds, draftId } = command.data;
   const metadata = command.metadata;
 
@@ -38,6 +38,7 @@ export function decideLetterConfirmation(
       type: 'RecordInspection',
       data: {
         inspectionId,
+        organisationId,
         authority: proposal.authority!.trim(),
         inspectionType: proposal.inspectionType,
         inspectionDates: proposal.inspectionDates,
@@ -57,6 +58,7 @@ export function decideLetterConfirmation(
         data: {
           findingId: findingIds[index],
           inspectionId,
+          organisationId,
           category: finding.category,
           timescale: finding.timescale,
           text: finding.text,
@@ -83,6 +85,7 @@ export function decideLetterConfirmation(
           metadata,
           finding: {
             findingId: findingIds[findingIndex],
+            organisationId,
             status: 'open',
             timescale: proposal.findings[findingIndex].timescale,
             raisedAt: metadata.now.toISOString(),

@@ -2,13 +2,21 @@ import { evolveLetterDraft, initialLetterDraftState, type LetterDraftState } fro
 import type { LetterDraftEvent } from './letter-draft.events';
 import { decideLetterConfirmation } from './letter-confirmation';
 import { proposal } from '../testing/letter-proposal.fixture';
-import { at, metadata, policy } from '../testing/fixtures';
+import { at, metadata, organisationId, policy } from '../testing/fixtures';
 
 const draftOf = (events: LetterDraftEvent[]): LetterDraftState =>
   events.reduce(evolveLetterDraft, initialLetterDraftState);
 const created: LetterDraftEvent = {
   type: 'LetterDraftCreated',
-  data: { draftId: 'd-1', fileName: null, mediaType: 'text/plain', text: 't', proposal, createdAt: at },
+  data: {
+    draftId: 'd-1',
+    organisationId,
+    fileName: null,
+    mediaType: 'text/plain',
+    text: 't',
+    proposal,
+    createdAt: at,
+  },
 };
 const confirm = {
   type: 'ConfirmLetterDraft' as const,

@@ -5,7 +5,14 @@ import { proposalProblems, type LetterProposal, type LetterProposalChanges } fro
 
 export type CreateLetterDraft = DomainCommand<
   'CreateLetterDraft',
-  { draftId: string; fileName: string | null; mediaType: string; text: string; proposal: LetterProposal }
+  {
+    draftId: string;
+    organisationId: string;
+    fileName: string | null;
+    mediaType: string;
+    text: string;
+    proposal: LetterProposal;
+  }
 >;
 export type EditLetterDraft = DomainCommand<
   'EditLetterDraft',
@@ -22,6 +29,7 @@ export type LetterDraftState =
   | {
       status: 'draft' | 'confirmed';
       draftId: string;
+      organisationId: string;
       fileName: string | null;
       mediaType: string;
       text: string;
@@ -100,8 +108,10 @@ export function evolveLetterDraft(state: LetterDraftState, event: LetterDraftEve
         confirmation: { inspectionId, findingIds, actionIds, confirmedAt },
       };
     }
-    default:
-      return state;
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`Unknown letter draft event ${JSON.stringify(unknownEvent)}`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../testing/decider-specification';
-import { at, metadata } from '../testing/fixtures';
+import { at, metadata, organisationId } from '../testing/fixtures';
 import { letterDraftDecider, type CreateLetterDraft } from './letter-draft.decider';
 import type { LetterDraftConfirmed, LetterDraftCreated, LetterDraftEdited } from './letter-draft.events';
 import type { LetterProposal } from './letter-proposal';
@@ -9,7 +9,14 @@ const spec = deciderSpecification(letterDraftDecider);
 const draftId = 'draft-1';
 const create: CreateLetterDraft = {
   type: 'CreateLetterDraft',
-  data: { draftId, fileName: 'report.txt', mediaType: 'text/plain', text: 'the text', proposal },
+  data: {
+    draftId,
+    organisationId,
+    fileName: 'report.txt',
+    mediaType: 'text/plain',
+    text: 'the text',
+    proposal,
+  },
   metadata,
 };
 const created: LetterDraftCreated = { type: 'LetterDraftCreated', data: { ...create.data, createdAt: at } };

@@ -5,6 +5,7 @@ export type LetterDraftCreated = DomainEvent<
   'LetterDraftCreated',
   {
     draftId: string;
+    organisationId: string;
     fileName: string | null;
     mediaType: string;
     /** The letter's text as read, so that every proposed value can be traced to it. */

@@ -1,6 +1,17 @@
-/** Everything a command needs that does not come from the user: the time, injected so tests can move it. */
+/** Who issues a command: the user, the role they act in, the organisation they act for. */
+export interface CommandActor {
+  userId: string;
+  role: string;
+  organisationId: string | null;
+}
+
+/**
+ * Everything a command needs that does not come from what the user typed: the time, injected so tests can move
+ * it, and who is acting, for the rules that depend on it (four eyes, an owner's own actions).
+ */
 export interface CommandMetadata {
   now: Date;
+  actor: CommandActor;
 }
 
 /** An event as the domain sees it: a past-tense type and plain data. Metadata is added by the application. */

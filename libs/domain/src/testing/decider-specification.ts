@@ -1,10 +1,12 @@
 import type { Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
+import { NotPermitted } from '../shared/not-permitted';
 
 /**
  * Given events / when command / then events (or then a refusal), with no server:
  *   given([planned, assigned]).when(complete).then([completed]);
  *   given([planned]).when(complete).thenRefuses(/not been assigned/);
+ *   given([planned, assigned, completed]).when(verifyBySameUser).thenForbids(/second pair of eyes/);
  */
 export function deciderSpecification<Command, Event, State>(decider: Decider<Command, Event, State>) {
   return {
@@ -21,6 +23,11 @@ export function deciderSpecification<Command, Event, State>(decider: Decider<Com
             },
             thenRefuses(reason: RegExp): void {
               expect(run).toThrow(DomainRuleViolation);
+              expect(run).toThrow(reason);
+            },
+            /** The record allows the command, but not from this actor. */
+            thenForbids(reason: RegExp): void {
+              expect(run).toThrow(NotPermitted);
               expect(run).toThrow(reason);
             },
           };

@@ -5,7 +5,12 @@ import type { DueDatePolicy } from '../policies/due-date.policy';
 /** Plain values shared by the domain specifications. */
 export const now = new Date('2026-03-02T09:30:00.000Z');
 export const at = now.toISOString();
-export const metadata = { now };
+export const organisationId = 'org-durham';
+/** The lead who plans and signs off, and the owner who does the work, of one organisation. */
+export const lead = { userId: 'lead-1', role: 'lead', organisationId };
+export const owner = { userId: 'owner-1', role: 'owner', organisationId };
+export const metadata = { now, actor: lead };
+export const asOwner = { now, actor: owner };
 
 export const policy: DueDatePolicy = {
   immediately: { days: 7 },
@@ -16,6 +21,7 @@ export const policy: DueDatePolicy = {
 
 export const openFinding: FindingFacts = {
   findingId: 'finding-1',
+  organisationId,
   status: 'open',
   timescale: 'within_3_months',
   raisedAt: '2026-03-01T10:00:00.000Z',
@@ -28,6 +34,7 @@ export const planned: ActionEvent = {
   data: {
     actionId,
     findingId: 'finding-1',
+    organisationId,
     title: 'Audit contact records',
     description: null,
     recordedOn: null,
@@ -46,7 +53,7 @@ export const assigned: ActionEvent = {
 };
 export const completed: ActionEvent = {
   type: 'ActionCompleted',
-  data: { actionId, summary: 'Audited 40 records', evidence: [], completedAt: at },
+  data: { actionId, summary: 'Audited 40 records', evidence: [], completedBy: 'owner-1', completedAt: at },
 };
 export const verified: ActionEvent = {
   type: 'ActionVerified',
