@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startApiProcess } from '../test/support/api-process';
 import { assignedActions } from '../test/support/assigned-actions';
+import { givenOperatorUsers } from '../test/support/operator-users';
 
 export interface ApiCommandsResult {
   commandsPerSecond: number;
@@ -28,15 +29,17 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  */
 export async function benchApiCommands(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<ApiCommandsResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-bench-api-'));
+  const users = await givenOperatorUsers(dataDir);
   const api = await startApiProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: synchronous });
   try {
-    const actionIds = await assignedActions(api.baseUrl, ACTIONS);
-    await load({ url: `${api.baseUrl}/api`, duration: 2 }); // warm-up
+    const actionIds = await assignedActions(api.baseUrl, ACTIONS, users);
+    const trivialGet = { url: `${api.baseUrl}/api`, headers: users.authorization };
+    await load({ ...trivialGet, duration: 2 }); // warm-up
 
     let next = 0;
     const progress: autocannon.Request = {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...users.authorization },
       setupRequest: (request) => ({
         ...request,
         path: `/api/actions/${actionIds[next++ % ACTIONS]}/progress`,
@@ -45,7 +48,7 @@ export async function benchApiCommands(synchronous: 'FULL' | 'NORMAL' = 'FULL'):
     };
     const rounds: { trivial: number; commands: number; errors: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const trivial = await load({ url: `${api.baseUrl}/api` });
+      const trivial = await load(trivialGet);
       const commands = await load({ url: api.baseUrl, requests: [progress] });
       rounds.push({
         trivial: trivial.requests.average,

@@ -5,6 +5,7 @@ import { createEventStore, eventStoreConfigFromEnv, type StoredEvent } from '@ac
 import { seedLettersFolder } from '../libs/letters/src/testing/letters-folders';
 import { postJson, startApiProcess, type ApiProcess } from './support/api-process';
 import { assignedActions } from './support/assigned-actions';
+import { givenOperatorUsers } from './support/operator-users';
 
 jest.setTimeout(60_000);
 
@@ -25,8 +26,10 @@ describe('the API killed with SIGKILL mid-traffic', () => {
   });
 
   it('keeps every acknowledged command and no partial one', async () => {
+    const users = await givenOperatorUsers(dataDir);
+    const post = (path: string, body: unknown) => postJson(api!.baseUrl, path, body, users.authorization);
     api = await startApiProcess({ DATA_DIR: dataDir });
-    const actionIds = await assignedActions(api.baseUrl, 4);
+    const actionIds = await assignedActions(api.baseUrl, 4, users);
 
     const acknowledged: string[] = [];
     const sent: string[] = [];
@@ -36,7 +39,7 @@ describe('the API killed with SIGKILL mid-traffic', () => {
         const note = `writer ${writerIndex} note ${i}`;
         sent.push(note);
         try {
-          const response = await postJson(api!.baseUrl, `/api/actions/${actionIds[writerIndex]}/progress`, {
+          const response = await post(`/api/actions/${actionIds[writerIndex]}/progress`, {
             note,
           });
           if (response.status === 200) acknowledged.push(note);
@@ -51,8 +54,8 @@ describe('the API killed with SIGKILL mid-traffic', () => {
     const importer = async () => {
       while (!killed) {
         try {
-          const draft = await postJson(api!.baseUrl, '/api/letters', { text: DURHAM_LETTER });
-          const confirmed = await postJson(api!.baseUrl, `/api/letters/${draft.body.id}/confirm`, {});
+          const draft = await post('/api/letters', { text: DURHAM_LETTER });
+          const confirmed = await post(`/api/letters/${draft.body.id}/confirm`, {});
           if (confirmed.status === 200) confirmations.push(draft.body.id!);
         } catch (error) {
           if (!killed) throw error;
@@ -82,7 +85,7 @@ describe('the API killed with SIGKILL mid-traffic', () => {
       await store.close();
     }
 
-    const after = await postJson(api.baseUrl, `/api/actions/${actionIds[0]}/progress`, {
+    const after = await post(`/api/actions/${actionIds[0]}/progress`, {
       note: 'after restart',
     });
     expect(after.status).toBe(200);

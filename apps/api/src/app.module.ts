@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { authProviders, PersonalDataVaultCloser } from './auth/auth.providers';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { UsersController } from './users/users.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
@@ -36,11 +39,15 @@ export class AppModule {
         FindingsController,
         ActionsController,
         LettersController,
+        UsersController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: DomainErrorsFilter },
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        ...authProviders,
+        PersonalDataVaultCloser,
         eventStoreProvider,
         AggregateLoader,
         CommandExecutor,

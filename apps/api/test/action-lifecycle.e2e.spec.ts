@@ -32,7 +32,7 @@ describe('an action carried from finding to resolution', () => {
 
     const assigned = await t.http
       .post(`/api/actions/${actionId}/assign`)
-      .send({ ownerId: 'jo.bloggs' })
+      .send({ ownerId: t.users.owner.userId })
       .expect(200);
     expect(assigned.body).toEqual({ id: actionId, position: expect.any(Number), version: 1 });
 
@@ -40,7 +40,7 @@ describe('an action carried from finding to resolution', () => {
     expect(action.headers.etag).toBe('"1"');
     expect(action.body).toMatchObject({
       status: 'assigned',
-      ownerId: 'jo.bloggs',
+      ownerId: t.users.owner.userId,
       dueDate: '2027-02-02',
       findingId,
     });
@@ -54,10 +54,11 @@ describe('an action carried from finding to resolution', () => {
     for (const id of [actionId, second.body.id]) {
       await t.http
         .post(`/api/actions/${id}/assign`)
-        .send({ ownerId: 'jo.bloggs', dueDate: '2026-12-01' })
+        .send({ ownerId: t.users.owner.userId, dueDate: '2026-12-01' })
         .expect(200);
-      await t.http.post(`/api/actions/${id}/progress`).send({ note: 'Under way' }).expect(200);
-      await t.http
+      const owner = t.users.owner.http;
+      await owner.post(`/api/actions/${id}/progress`).send({ note: 'Under way' }).expect(200);
+      await owner
         .post(`/api/actions/${id}/complete`)
         .send({ summary: 'Done', evidence: ['report.pdf'] })
         .expect(200);
@@ -74,7 +75,11 @@ describe('an action carried from finding to resolution', () => {
 
     const history = await t.store.readStream(`finding-${findingId}`);
     expect(history.map((event) => event.type)).toEqual(['FindingRaised', 'FindingResolved']);
-    expect(history[1].metadata.actor).toMatchObject({ userId: 'system:finding-resolution', role: 'system' });
+    expect(history[1].metadata.actor).toEqual({
+      userId: 'system:finding-resolution',
+      role: 'system',
+      organisationId: t.users.lead.organisationId,
+    });
 
     t = await t.restart(); // the process replays the log from the start: it must not resolve the finding again
     await new Promise((settle) => setTimeout(settle, 300));
@@ -95,9 +100,8 @@ describe('an action carried from finding to resolution', () => {
     const { actionId } = await givenPlannedAction(t.http);
     await t.http
       .post(`/api/actions/${actionId}/assign`)
-      .set('X-User-Id', 'lead-1')
       .set('X-Correlation-Id', 'corr-42')
-      .send({ ownerId: 'jo.bloggs', dueDate: '2026-12-01' })
+      .send({ ownerId: t.users.owner.userId, dueDate: '2026-12-01' })
       .expect(200);
     t.clock.set('2026-11-05T10:00:00.000Z');
     await t.http
@@ -113,7 +117,7 @@ describe('an action carried from finding to resolution', () => {
     ]);
     const [, assigned, rescheduled] = history.body;
     expect(assigned.metadata).toMatchObject({
-      actor: { userId: 'lead-1', role: 'lead' },
+      actor: { userId: t.users.lead.userId, role: 'lead', organisationId: t.users.lead.organisationId },
       correlationId: 'corr-42',
       causationId: expect.any(String),
       occurredAt: '2026-11-02T09:00:00.000Z',

@@ -7,7 +7,7 @@ describe('the same stale write sent many times at once', () => {
 
   it('lets exactly one win; the others get 409 and append nothing', async () => {
     const { actionId } = await givenPlannedAction(t.http);
-    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: 'jo' }).expect(200);
+    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: t.users.owner.userId }).expect(200);
     const before = await t.eventCount();
 
     const responses = await Promise.all(
@@ -29,7 +29,7 @@ describe('the same stale write sent many times at once', () => {
 
   it('without If-Match, every concurrent writer lands: none is lost', async () => {
     const { actionId } = await givenPlannedAction(t.http);
-    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: 'jo' }).expect(200);
+    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: t.users.owner.userId }).expect(200);
 
     const responses = await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
@@ -56,7 +56,7 @@ describe('many writes to one action from one process at once, without If-Match',
 
   it('queues them: all 200 land, each once, in one unbroken stream', async () => {
     const { actionId } = await givenPlannedAction(t.http);
-    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: 'jo' }).expect(200);
+    await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: t.users.owner.userId }).expect(200);
 
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>

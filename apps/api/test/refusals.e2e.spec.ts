@@ -24,7 +24,7 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
     const { actionId } = await givenPlannedAction(t.http);
     const response = await t.http
       .post(`/api/actions/${actionId}/assign`)
-      .send({ ownerId: 'jo', dueDate: '2026-12-01', priority: 'high' })
+      .send({ ownerId: t.users.owner.userId, dueDate: '2026-12-01', priority: 'high' })
       .expect(400);
     expect(response.body.fields).toEqual({ priority: ['property priority should not exist'] });
   });
@@ -62,7 +62,10 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
       category: 'area_for_development',
       timescale: 'none',
     });
-    const response = await t.http.post(`/api/actions/${actionId}/assign`).send({ ownerId: 'jo' }).expect(409);
+    const response = await t.http
+      .post(`/api/actions/${actionId}/assign`)
+      .send({ ownerId: t.users.owner.userId })
+      .expect(409);
     expect(response.body.message).toMatch(/due date is required/);
   });
 
@@ -71,7 +74,7 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
     await t.http
       .post(`/api/actions/${actionId}/assign`)
       .set('If-Match', '"0"')
-      .send({ ownerId: 'jo' })
+      .send({ ownerId: t.users.owner.userId })
       .expect(200);
     const before = await t.eventCount();
     const stale = await t.http
@@ -110,7 +113,10 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
 
     const { actionId } = await givenPlannedAction(t.http);
     const assign = () =>
-      t.http.post(`/api/actions/${actionId}/assign`).set('Idempotency-Key', 'k-2').send({ ownerId: 'jo' });
+      t.http
+        .post(`/api/actions/${actionId}/assign`)
+        .set('Idempotency-Key', 'k-2')
+        .send({ ownerId: t.users.owner.userId });
     const firstAssign = await assign().expect(200);
     const afterAssign = await t.eventCount();
     expect((await assign().expect(200)).body).toEqual(firstAssign.body);
@@ -130,20 +136,20 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
     await t.http
       .post(`/api/actions/${actionId}/assign`)
       .set('Idempotency-Key', 'k-3')
-      .send({ ownerId: 'jo' })
+      .send({ ownerId: t.users.owner.userId })
       .expect(200);
     const before = await t.eventCount();
 
     const changedBody = await t.http
       .post(`/api/actions/${actionId}/assign`)
       .set('Idempotency-Key', 'k-3')
-      .send({ ownerId: 'sam' })
+      .send({ ownerId: t.users.secondOwner.userId })
       .expect(422);
     expect(changedBody.body.message).toMatch(/already used for a different request/);
     await t.http
       .post(`/api/actions/${other.actionId}/assign`)
       .set('Idempotency-Key', 'k-3')
-      .send({ ownerId: 'jo' })
+      .send({ ownerId: t.users.owner.userId })
       .expect(422);
     await t.http
       .post(`/api/findings/${other.findingId}/actions`)

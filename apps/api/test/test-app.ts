@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore, EVENT_STORE, type EventStore } from '@actionledger/event-store';
+import { UserAdministration, UserDirectory } from '@actionledger/auth';
+import { operatorContext, type Clock } from '@actionledger/command-handling';
+import type { UserRole } from '@actionledger/domain';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { appConfigFromEnv } from '../src/config/app-config';
 import { createApp } from '../src/create-app';
-import { Clock } from '@actionledger/command-handling';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -19,9 +21,25 @@ export class TestClock implements Clock {
   }
 }
 
+type Agent = ReturnType<typeof request.agent>;
+
+/** A user the test signs in as: one of each role in the organisation under test, and a lead of another. */
+export type TestUserName = 'lead' | 'secondLead' | 'owner' | 'secondOwner' | 'board' | 'admin' | 'otherLead';
+
+export interface TestUser {
+  userId: string;
+  organisationId: string;
+  token: string;
+  http: Agent;
+}
+
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Requests as the organisation's lead. */
+  http: Agent;
+  /** Requests as no one: no Authorization header. */
+  anonymous: ReturnType<typeof request>;
+  users: Record<TestUserName, TestUser>;
   store: EventStore;
   clock: TestClock;
   dataDir: string;
@@ -42,9 +60,12 @@ export async function startTestApp(
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
+  const users = await givenUsers(app);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: users.lead.http,
+    anonymous: request(app.getHttpServer()),
+    users,
     store,
     clock,
     dataDir,
@@ -58,6 +79,43 @@ export async function startTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const TEST_USERS: Record<TestUserName, { roles: UserRole[]; other?: true }> = {
+  lead: { roles: ['lead'] },
+  secondLead: { roles: ['lead'] },
+  owner: { roles: ['owner'] },
+  secondOwner: { roles: ['owner'] },
+  board: { roles: ['board'] },
+  admin: { roles: ['admin'] },
+  otherLead: { roles: ['lead'], other: true },
+};
+
+/**
+ * Durham and Hartlepool, with users of every role in Durham and a lead in Hartlepool, each with a token; made
+ * the way `npx actionledger setup` and `users add` make them. A restart finds them in the log.
+ */
+async function givenUsers(app: INestApplication): Promise<Record<TestUserName, TestUser>> {
+  const administration = app.get(UserAdministration);
+  const directory = app.get(UserDirectory);
+  const context = operatorContext();
+  const orgId = async (name: string) =>
+    (await directory.organisationByName(name))?.organisationId ??
+    administration.registerOrganisation(name, context);
+  const own = await orgId('Durham County Council');
+  const other = await orgId('Hartlepool Borough Council');
+  const users = {} as Record<TestUserName, TestUser>;
+  for (const [name, { roles, other: inOther }] of Object.entries(TEST_USERS)) {
+    const organisationId = inOther ? other : own;
+    const email = `${name.toLowerCase()}@example.org`;
+    const userId =
+      (await directory.userByEmail(email))?.userId ??
+      (await administration.registerUser({ organisationId, email, name: `Test ${name}`, roles }, context));
+    const { token } = await administration.issueToken(userId, context);
+    const http = request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`);
+    users[name as TestUserName] = { userId, organisationId, token, http };
+  }
+  return users;
 }
 
 /** A second store on the same file, to read the log the way another process would. */

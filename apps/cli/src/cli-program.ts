@@ -1,8 +1,11 @@
+import { NotFoundError } from '@actionledger/command-handling';
+import { DomainRuleViolation, NotPermitted } from '@actionledger/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
 import { lettersCommand } from './commands/letters.command';
 import { streamsCommand } from './commands/streams.command';
+import { accessCommands } from './commands/users.command';
 
 const withSubcommands = (command: Command): Command[] => [
   command,
@@ -15,6 +18,7 @@ export function createCliProgram(io: CliIo): Command {
   );
   program.addCommand(streamsCommand(io));
   program.addCommand(lettersCommand(io));
+  for (const command of accessCommands(io)) program.addCommand(command);
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }
@@ -31,6 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     io.err(`actionledger: ${(error as Error).message}`);
-    return error instanceof CliError ? error.exitCode : EXIT.failure;
+    if (error instanceof CliError) return error.exitCode;
+    if (error instanceof NotFoundError) return EXIT.notFound;
+    return error instanceof DomainRuleViolation || error instanceof NotPermitted ? EXIT.usage : EXIT.failure;
   }
 }

@@ -16,3 +16,7 @@ export * from './letter-import/letter-proposal';
 export * from './letter-import/letter-draft.events';
 export * from './letter-import/letter-draft.decider';
 export * from './letter-import/letter-confirmation';
+export * from './organisation/organisation.events';
+export * from './organisation/organisation.decider';
+export * from './user/user.events';
+export * from './user/user.decider';

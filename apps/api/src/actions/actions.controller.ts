@@ -13,7 +13,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { setVersion } from '../http/etag';
-import { RequestCommandContext } from '../http/request-context.decorator';
+import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
+import { Allow, READERS } from '../auth/access.decorators';
 import {
   AssignActionRequest,
   CompleteActionRequest,
@@ -29,6 +30,7 @@ import {
   deterministicId,
   AggregateLoader,
   NotFoundError,
+  type Actor,
 } from '@actionledger/command-handling';
 
 const actionAggregate = { evolve: evolveAction, initialState: initialActionState };
@@ -51,6 +53,7 @@ export class ActionsController {
   ) {}
 
   @Post('findings/:findingId/actions')
+  @Allow('lead')
   @HttpCode(201)
   @ApiCreatedResponse({ description: '{id, position}' })
   async plan(
@@ -69,6 +72,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/assign')
+  @Allow('lead')
   @HttpCode(200)
   assign(
     @Param('id') id: string,
@@ -79,6 +83,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/reassign')
+  @Allow('lead')
   @HttpCode(200)
   reassign(
     @Param('id') id: string,
@@ -89,6 +94,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/reschedule')
+  @Allow('lead')
   @HttpCode(200)
   reschedule(
     @Param('id') id: string,
@@ -99,6 +105,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/progress')
+  @Allow('lead', 'owner')
   @HttpCode(200)
   progress(
     @Param('id') id: string,
@@ -109,6 +116,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/complete')
+  @Allow('lead', 'owner')
   @HttpCode(200)
   complete(
     @Param('id') id: string,
@@ -119,6 +127,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/verify')
+  @Allow('lead')
   @HttpCode(200)
   verify(
     @Param('id') id: string,
@@ -129,6 +138,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/reopen')
+  @Allow('lead')
   @HttpCode(200)
   reopen(
     @Param('id') id: string,
@@ -139,19 +149,25 @@ export class ActionsController {
   }
 
   @Get('actions/:id')
+  @Allow(...READERS)
   @ApiOkResponse({ description: "the action's state; its version is the ETag" })
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.load(id);
+  async get(
+    @Param('id') id: string,
+    @RequestActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.load(id, actor);
     setVersion(response, version);
     const { actionId, ...action } = state;
     return { id: actionId, ...action, version };
   }
 
   @Get('actions/:id/history')
+  @Allow(...READERS)
   @ApiOkResponse({ description: 'its events, oldest first, with their metadata' })
-  async history(@Param('id') id: string) {
+  async history(@Param('id') id: string, @RequestActor() actor: Actor) {
+    await this.load(id, actor);
     const events = await this.store.readStream(actionStreamId(id));
-    if (events.length === 0) throw new NotFoundError('action', id);
     return events.map((event) => ({
       id: event.id,
       type: event.type,
@@ -163,10 +179,11 @@ export class ActionsController {
     }));
   }
 
-  private load(id: string) {
-    return this.loader.loadExisting(
+  private load(id: string, actor: Actor) {
+    return this.loader.loadVisible(
       actionStreamId(id),
       actionAggregate,
+      actor,
       () => new NotFoundError('action', id),
     );
   }

@@ -13,13 +13,20 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ACTION_DECIDER } from './action-decider.provider';
 import { ExecuteActionCommand } from './execute-action.command';
-import { AggregateLoader, CommandExecutor, NotFoundError } from '@actionledger/command-handling';
+import { UserDirectory } from '@actionledger/auth';
+import {
+  AggregateLoader,
+  CommandExecutor,
+  InvalidInputError,
+  NotFoundError,
+} from '@actionledger/command-handling';
 
 @CommandHandler(ExecuteActionCommand)
 export class ExecuteActionHandler implements ICommandHandler<ExecuteActionCommand> {
   constructor(
     private readonly commands: CommandExecutor,
     private readonly loader: AggregateLoader,
+    private readonly directory: UserDirectory,
     @Inject(ACTION_DECIDER) private readonly decider: Decider<ActionCommand, ActionEvent, ActionState>,
   ) {}
 
@@ -36,6 +43,7 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       prepare: async (state, metadata) => {
         if (input.type !== 'PlanAction' && state.status === 'none')
           throw new NotFoundError('action', actionId);
+        if ('ownerId' in input.data) await this.requireOwnerIn(input.data.ownerId, metadata.actor);
         const finding = await this.findingFacts(
           state.status === 'none' ? findingId! : state.findingId,
           metadata.actor,
@@ -43,6 +51,17 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
         return { ...input, data: { ...input.data, actionId }, metadata, finding } as ActionCommand;
       },
     });
+  }
+
+  /** An action's owner is an active user of the action's organisation. */
+  private async requireOwnerIn(ownerId: string, actor: CommandActor): Promise<void> {
+    const owner = await this.directory.user(ownerId);
+    if (!owner || owner.organisationId !== actor.organisationId || owner.status !== 'active') {
+      throw new InvalidInputError(
+        `ownerId must name an active user of your organisation; ${ownerId} is not one.`,
+        'ownerId',
+      );
+    }
   }
 
   private async findingFacts(findingId: string, actor: CommandActor): Promise<FindingFacts> {
@@ -55,6 +74,9 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
     return {
       findingId,
       organisationId: state.organisationId,
-      status: state.status, timescale: state.timescale, raisedAt: state.raisedAt };
+      status: state.status,
+      timescale: state.timescale,
+      raisedAt: state.raisedAt,
+    };
   }
 }

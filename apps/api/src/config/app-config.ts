@@ -5,6 +5,8 @@ import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/ev
 
 export interface AppConfig {
   port: number;
+  /** The keys that seal personal data, outside the log (see README, "Personal data"). */
+  personalDataKeysFile: string;
   eventStore: EventStoreConfig;
   dueDatePolicy: DueDatePolicy;
 }
@@ -34,5 +36,11 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   } catch (error) {
     throw new Error(`Cannot read the due-date policy from ${policyFile}: ${(error as Error).message}`);
   }
-  return { port, eventStore: eventStoreConfigFromEnv(env), dueDatePolicy: parseDueDatePolicy(policyJson) };
+  const personalDataKeysFile = resolve(env.DATA_DIR?.trim() || './data', 'personal-data-keys.db');
+  return {
+    port,
+    personalDataKeysFile,
+    eventStore: eventStoreConfigFromEnv(env),
+    dueDatePolicy: parseDueDatePolicy(policyJson),
+  };
 }

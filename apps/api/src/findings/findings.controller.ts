@@ -4,10 +4,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { setVersion } from '../http/etag';
-import { RequestCommandContext } from '../http/request-context.decorator';
+import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
+import { Allow, READERS } from '../auth/access.decorators';
 import { RaiseFindingCommand } from './raise-finding.command';
 import { RaiseFindingRequest } from './raise-finding.request';
-import { CommandContext, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
+import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
 @ApiTags('findings')
 @Controller('api')
@@ -18,6 +19,7 @@ export class FindingsController {
   ) {}
 
   @Post('inspections/:inspectionId/findings')
+  @Allow('lead')
   @HttpCode(201)
   @ApiCreatedResponse({ description: '{id, position}' })
   @ApiNotFoundResponse({ description: 'no such inspection' })
@@ -34,11 +36,17 @@ export class FindingsController {
   }
 
   @Get('findings/:id')
+  @Allow(...READERS)
   @ApiNotFoundResponse()
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.loader.loadExisting(
+  async get(
+    @Param('id') id: string,
+    @RequestActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.loader.loadVisible(
       findingStreamId(id),
       findingDecider,
+      actor,
       () => new NotFoundError('finding', id),
     );
     setVersion(response, version);

@@ -1,9 +1,11 @@
 import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorators';
 import type { Response } from 'express';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

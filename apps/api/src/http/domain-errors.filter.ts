@@ -1,9 +1,9 @@
-import { DomainRuleViolation } from '@actionledger/domain';
+import { DomainRuleViolation, NotPermitted } from '@actionledger/domain';
 import { WrongExpectedRevisionError } from '@actionledger/event-store';
 import { LetterInputError } from '@actionledger/letters';
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { IdempotencyKeyReusedError, NotFoundError } from '@actionledger/command-handling';
+import { IdempotencyKeyReusedError, InvalidInputError, NotFoundError } from '@actionledger/command-handling';
 
 type Refusal = Error &
   (
@@ -12,6 +12,8 @@ type Refusal = Error &
     | NotFoundError
     | IdempotencyKeyReusedError
     | LetterInputError
+    | NotPermitted
+    | InvalidInputError
   );
 
 function describeConflict(error: WrongExpectedRevisionError): string {
@@ -21,6 +23,8 @@ function describeConflict(error: WrongExpectedRevisionError): string {
 
 function answerTo(error: Refusal): { status: HttpStatus; message: string; reason?: string } {
   if (error instanceof NotFoundError) return { status: HttpStatus.NOT_FOUND, message: error.message };
+  if (error instanceof NotPermitted) return { status: HttpStatus.FORBIDDEN, message: error.message };
+  if (error instanceof InvalidInputError) return { status: HttpStatus.BAD_REQUEST, message: error.message };
   if (error instanceof WrongExpectedRevisionError) {
     return { status: HttpStatus.CONFLICT, message: describeConflict(error) };
   }
@@ -42,6 +46,8 @@ function answerTo(error: Refusal): { status: HttpStatus; message: string; reason
   NotFoundError,
   IdempotencyKeyReusedError,
   LetterInputError,
+  NotPermitted,
+  InvalidInputError,
 )
 export class DomainErrorsFilter implements ExceptionFilter {
   catch(error: Refusal, host: ArgumentsHost): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { CommandContext } from '@actionledger/command-handling';
 
 const VERSION = /^(?:W\/)?"?(\d+)"?$/;
@@ -21,14 +21,12 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
-/**
- * The command context of an HTTP request. Until authentication lands every caller acts as a lead and may
- * name itself with X-User-Id, so that the log records who did what.
- */
-export function commandContextOf(request: Request): CommandContext {
+/** The command context of an HTTP request: the signed-in actor (see BearerAuthGuard) and the client's headers. */
+export function commandContextOf(request: AuthenticatedRequest): CommandContext {
+  if (!request.actor) throw new Error('A command reached a route that no guard signed in.');
   const requestId = randomUUID();
   return {
-    actor: { userId: request.header('x-user-id') ?? 'anonymous', role: 'lead', organisationId: null },
+    actor: request.actor,
     correlationId: request.header('x-correlation-id') ?? requestId,
     causationId: requestId,
     idempotencyKey: parseIdempotencyKey(request.header('idempotency-key')),
@@ -36,6 +34,13 @@ export function commandContextOf(request: Request): CommandContext {
   };
 }
 
+/** The signed-in actor, for routes that read. */
+export const RequestActor = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('A route that needs an actor was reached without one.');
+  return actor;
+});
+
 export const RequestCommandContext = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  commandContextOf(ctx.switchToHttp().getRequest<Request>()),
+  commandContextOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

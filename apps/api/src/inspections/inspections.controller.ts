@@ -4,10 +4,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { setVersion } from '../http/etag';
-import { RequestCommandContext } from '../http/request-context.decorator';
+import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
+import { Allow, READERS } from '../auth/access.decorators';
 import { RecordInspectionCommand } from './record-inspection.command';
 import { RecordInspectionRequest } from './record-inspection.request';
-import { CommandContext, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
+import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
 @ApiTags('inspections')
 @Controller('api/inspections')
@@ -18,6 +19,7 @@ export class InspectionsController {
   ) {}
 
   @Post()
+  @Allow('lead')
   @HttpCode(201)
   @ApiCreatedResponse({
     description: '{id, position}: the new inspection and the log position it was written at',
@@ -36,11 +38,17 @@ export class InspectionsController {
   }
 
   @Get(':id')
+  @Allow(...READERS)
   @ApiNotFoundResponse()
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.loader.loadExisting(
+  async get(
+    @Param('id') id: string,
+    @RequestActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.loader.loadVisible(
       inspectionStreamId(id),
       inspectionDecider,
+      actor,
       () => new NotFoundError('inspection', id),
     );
     setVersion(response, version);

@@ -26,7 +26,14 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
       context,
       prepare: (_state, metadata) => ({
         type: 'CreateLetterDraft' as const,
-        data: { draftId, organisationId: organisationOf(context.actor), fileName: upload.fileName, mediaType: upload.mediaType, text, proposal },
+        data: {
+          draftId,
+          organisationId: organisationOf(context.actor),
+          fileName: upload.fileName,
+          mediaType: upload.mediaType,
+          text,
+          proposal,
+        },
         metadata,
       }),
     });

@@ -20,13 +20,14 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiTags 
 import type { Response } from 'express';
 import 'multer';
 import { setVersion } from '../http/etag';
-import { RequestCommandContext } from '../http/request-context.decorator';
+import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
+import { Allow } from '../auth/access.decorators';
 import { ConfirmLetterDraftCommand } from './confirm-letter-draft.command';
 import { EditLetterDraftCommand } from './edit-letter-draft.command';
 import { ImportLetterCommand, type LetterUpload } from './import-letter.command';
 import { EditLetterDraftRequest, ImportLetterTextRequest } from './letter.requests';
 import { LetterTooLargeFilter } from './letter-too-large.filter';
-import { CommandContext, AggregateLoader, NotFoundError } from '@actionledger/command-handling';
+import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
 /** Shows the lead where each proposed value came from: the span and the words it covers. */
 function withExcerpts(proposal: LetterProposal, text: string) {
@@ -48,6 +49,7 @@ export class LettersController {
   ) {}
 
   @Post()
+  @Allow('lead')
   @HttpCode(201)
   @UseFilters(LetterTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LETTER_BYTES, files: 1 } }))
@@ -83,16 +85,18 @@ export class LettersController {
       );
     }
     const { id, position } = await this.commandBus.execute(new ImportLetterCommand(upload, context));
-    return { ...(await this.draftView(id, response)), position };
+    return { ...(await this.draftView(id, context.actor, response)), position };
   }
 
   @Get(':id')
+  @Allow('lead', 'board')
   @ApiNotFoundResponse()
-  get(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    return this.draftView(id, response);
+  get(@Param('id') id: string, @RequestActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    return this.draftView(id, actor, response);
   }
 
   @Patch(':id')
+  @Allow('lead')
   @ApiNotFoundResponse()
   async edit(
     @Param('id') id: string,
@@ -117,16 +121,18 @@ export class LettersController {
   }
 
   @Post(':id/confirm')
+  @Allow('lead')
   @HttpCode(200)
   @ApiNotFoundResponse()
   confirm(@Param('id') id: string, @RequestCommandContext() context: CommandContext) {
     return this.commandBus.execute(new ConfirmLetterDraftCommand(id, context));
   }
 
-  private async draftView(id: string, response: Response) {
-    const { state, version } = await this.loader.loadExisting(
+  private async draftView(id: string, actor: Actor, response: Response) {
+    const { state, version } = await this.loader.loadVisible(
       letterDraftStreamId(id),
       letterDraftDecider,
+      actor,
       () => new NotFoundError('letter draft', id),
     );
     setVersion(response, version);

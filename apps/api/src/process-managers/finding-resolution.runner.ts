@@ -15,11 +15,12 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ResolveFindingCommand } from '../findings/resolve-finding.command';
 
-export const FINDING_RESOLUTION_ACTOR = {
+/** The process acts for the organisation whose finding it resolves. */
+const findingResolutionActor = (organisationId: string | null) => ({
   userId: 'system:finding-resolution',
   role: 'system' as const,
-  organisationId: null,
-};
+  organisationId,
+});
 
 /**
  * Feeds the finding-resolution process from the log (catch-up from the start, then live) and sends the
@@ -54,7 +55,7 @@ export class FindingResolutionRunner implements OnApplicationBootstrap, OnModule
     try {
       await this.commandBus.execute(
         new ResolveFindingCommand(resolution.findingId, resolution.verifiedActionIds, {
-          actor: FINDING_RESOLUTION_ACTOR,
+          actor: findingResolutionActor(event.metadata.actor.organisationId ?? null),
           correlationId: event.metadata.correlationId,
           causationId: event.id,
           idempotencyKey: `resolve-after:${event.id}`,

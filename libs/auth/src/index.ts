@@ -1,0 +1,4 @@
+export * from './personal-data-vault';
+export * from './secret-tokens';
+export * from './user-administration';
+export * from './user-directory';
