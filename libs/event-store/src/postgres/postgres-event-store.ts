@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
 import {
   EventIdConflictError,
   WrongExpectedRevisionError,
@@ -66,8 +66,8 @@ interface OutcomeRow {
 }
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
-/** A lost connection during an append is retried this often; event ids make the retry safe. */
-const APPEND_ATTEMPTS = 3;
+/** A query that loses its connection is retried this often: reads are idempotent, appends by event ids. */
+const ATTEMPTS = 3;
 const MAX_RETRY_DELAY_MS = 5000;
 
 /**
@@ -154,7 +154,7 @@ export class PostgresEventStore implements EventStore {
     const fromRevision = options.fromRevision ?? 0;
     assertValidFromRevision(fromRevision);
     await this.ready();
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await this.query<EventRow>({
       name: 'event-store-read-stream',
       text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
       values: [streamId, fromRevision],
@@ -188,9 +188,9 @@ export class PostgresEventStore implements EventStore {
   async health(): Promise<{ status: 'up' | 'down'; adapter: string; detail?: string }> {
     try {
       await this.ready();
-      const { rows } = await this.pool.query<{ version: string; database: string }>(
-        `SELECT current_setting('server_version') AS version, current_database() AS database`,
-      );
+      const { rows } = await this.query<{ version: string; database: string }>({
+        text: `SELECT current_setting('server_version') AS version, current_database() AS database`,
+      });
       return {
         status: 'up',
         adapter: 'postgres',
@@ -262,7 +262,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async alreadyStored(write: StreamWrite): Promise<AppendResult | undefined> {
-    const { rows } = await this.pool.query<StoredIdRow>({
+    const { rows } = await this.query<StoredIdRow>({
       name: 'event-store-find-ids',
       text: 'SELECT position, event_id, stream_id, revision FROM events WHERE event_id = ANY($1::text[])',
       values: [write.events.map((event) => event.id)],
@@ -280,7 +280,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async currentRevision(streamId: string): Promise<number | 'no_stream'> {
-    const { rows } = await this.pool.query<{ revision: string | null }>({
+    const { rows } = await this.query<{ revision: string | null }>({
       name: 'event-store-last-revision',
       text: 'SELECT max(revision) AS revision FROM events WHERE stream_id = $1',
       values: [streamId],
@@ -288,19 +288,26 @@ export class PostgresEventStore implements EventStore {
     return rows[0].revision === null ? 'no_stream' : Number(rows[0].revision);
   }
 
-  /** One call of `event_store_append` for the whole group; retried on a lost connection (ids make it safe). */
+  /** One call of `event_store_append` for the whole group; `query` retries it on a lost connection. */
   private async commitUnits(units: AppendUnit[]): Promise<UnitOutcome[]> {
-    const values = toAppendParameters(units, this.clock());
+    const { rows } = await this.query<OutcomeRow>({
+      name: 'event-store-append',
+      text: 'SELECT * FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+      values: toAppendParameters(units, this.clock()),
+    });
+    return toUnitOutcomes(units, rows);
+  }
+
+  /**
+   * A query on a new connection when its connection was lost (the server restarted, the backend was terminated).
+   * Safe for appends too: a retried append whose first try was committed is recognised by its event ids.
+   */
+  private async query<Row extends QueryResultRow>(config: QueryConfig): Promise<{ rows: Row[] }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<OutcomeRow>({
-          name: 'event-store-append',
-          text: 'SELECT * FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          values,
-        });
-        return toUnitOutcomes(units, rows);
+        return await this.pool.query<Row>(config);
       } catch (error) {
-        if (attempt >= APPEND_ATTEMPTS || !isConnectionError(error)) throw error;
+        if (attempt >= ATTEMPTS || this.closed || !isConnectionError(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.reconnectDelayMs * attempt));
       }
     }
@@ -308,7 +315,7 @@ export class PostgresEventStore implements EventStore {
 
   private async readPage(after: bigint, limit: number | null): Promise<StoredEvent[]> {
     await this.ready();
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await this.query<EventRow>({
       name: 'event-store-read-all',
       text: `SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
       values: [after.toString(), limit],
