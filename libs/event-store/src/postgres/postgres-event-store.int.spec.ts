@@ -2,7 +2,12 @@ import { chainEvents, eventHash } from '@actionledger/audit';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describeEventStoreContract } from '../event-store.contract';
-import { EventIdConflictError, type NewEvent, type StoredEvent } from '../event-store.port';
+import {
+  EventIdConflictError,
+  type EventMetadata,
+  type NewEvent,
+  type StoredEvent,
+} from '../event-store.port';
 import { eventually, sleep } from '../eventually';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 import { createTemporaryDatabase, withAdmin, type TemporaryDatabase } from './testing/temporary-database';
@@ -133,7 +138,7 @@ describe('PostgresEventStore', () => {
         ],
         nested: { z: 1, a: { b: [null, true, false] } },
       };
-      const chained = chainEvents(stream, 0, null, [
+      const chained = chainEvents<EventMetadata, NewEvent>(stream, 0, null, [
         { ...newEvent(), data: awkward },
         { ...newEvent(), data: { note: 'second' } },
       ]);

@@ -1,6 +1,6 @@
 import { chainEvents, eventHash } from '@actionledger/audit';
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, StoredEvent } from '../../event-store.port';
+import type { EventMetadata, EventStore, NewEvent, StoredEvent } from '../../event-store.port';
 
 /**
  * Writes a log shaped like ActionLedger's: interleaved streams, multi-event appends, one atomic multi-stream
@@ -11,7 +11,7 @@ export async function writeChainedLog(store: EventStore, streams = 6, rounds = 8
   const streamIds = Array.from({ length: streams }, (_, index) => `action-${index}-${randomUUID()}`);
   const chained = (streamId: string, count: number) => {
     const head = heads.get(streamId) ?? { revision: -1, hash: null };
-    const events = chainEvents(
+    const events = chainEvents<EventMetadata, NewEvent>(
       streamId,
       head.revision + 1,
       head.hash,
