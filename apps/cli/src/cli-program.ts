@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
 import { lettersCommand } from './commands/letters.command';
+import { migrateCommand } from './commands/migrate.command';
 import { streamsCommand } from './commands/streams.command';
 
 const withSubcommands = (command: Command): Command[] => [
@@ -15,6 +16,7 @@ export function createCliProgram(io: CliIo): Command {
   );
   program.addCommand(streamsCommand(io));
   program.addCommand(lettersCommand(io));
+  program.addCommand(migrateCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

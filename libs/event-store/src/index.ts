@@ -6,3 +6,9 @@ export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-event-database';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export {
+  copyEventLog,
+  TargetNotACopyError,
+  type CopyEventLogOptions,
+  type CopyProgress,
+} from './copy/copy-event-log';
