@@ -290,12 +290,48 @@ export class PostgresEventStore implements EventStore {
 
   /** One call of `event_store_append` for the whole group; `query` retries it on a lost connection. */
   private async commitUnits(units: AppendUnit[]): Promise<UnitOutcome[]> {
+    if (units.length === 1 && units[0].writes.length === 1) return [await this.commitOne(units[0])];
     const { rows } = await this.query<OutcomeRow>({
       name: 'event-store-append',
       text: 'SELECT * FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
       values: toAppendParameters(units, this.clock()),
     });
     return toUnitOutcomes(units, rows);
+  }
+
+  private async commitOne(unit: AppendUnit): Promise<UnitOutcome> {
+    const [write] = unit.writes;
+    const expected = write.expected === 'no_stream' ? -1 : write.expected === 'any' ? -2 : write.expected;
+    try {
+      const { rows } = await this.query<{ last_revision: string; last_position: string }>({
+        name: 'event-store-append-one',
+        text: 'SELECT * FROM event_store_append_one($1, $2, $3, $4, $5, $6, $7)',
+        values: [
+          write.streamId,
+          expected,
+          write.events.map((event) => event.id),
+          write.events.map((event) => event.type),
+          unit.json[0].map((json) => json.data),
+          unit.json[0].map((json) => json.metadata),
+          this.clock(),
+        ],
+      });
+      const [row] = rows;
+      return {
+        ok: true,
+        results: [{ lastRevision: Number(row.last_revision), lastPosition: BigInt(row.last_position) }],
+      };
+    } catch (error) {
+      const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+      if (code === undefined || isConnectionError(error)) throw error;
+      const reason =
+        code === 'AL001'
+          ? 'revision'
+          : code === '23505' && constraint
+            ? constraint
+            : `error ${code}: ${message}`;
+      return { ok: false, failedWrite: 0, reason };
+    }
   }
 
   /**

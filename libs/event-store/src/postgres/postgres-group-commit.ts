@@ -35,15 +35,12 @@ export class PostgresGroupCommit {
   submit(unit: AppendUnit): Promise<UnitOutcome> {
     return new Promise<UnitOutcome>((resolve, reject) => {
       this.pending.push({ unit, resolve, reject });
-      if (!this.inFlight) {
-        this.inFlight = true;
-        // Sent on the next turn of the event loop, so that every append made in this one joins the call.
-        setImmediate(() => void this.flush());
-      }
+      if (!this.inFlight) void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
+    this.inFlight = true;
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.maxUnits);

@@ -116,6 +116,41 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         END IF;
       END
       $fn$;
+
+      -- The one-append-at-a-time case, which is most of them, without the arrays of units or a subtransaction:
+      -- a refusal raises (AL001, or the unique violation) and the caller reads its code.
+      CREATE FUNCTION event_store_append_one(
+        p_stream text, p_expected bigint, p_event_id text[], p_type text[], p_data text[], p_metadata text[],
+        p_recorded_at timestamptz, OUT last_revision bigint, OUT last_position bigint
+      ) LANGUAGE plpgsql AS $fn$
+      DECLARE
+        current_revision bigint;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${APPEND_LOCK_KEY});
+        SELECT max(e.revision) INTO current_revision FROM events e WHERE e.stream_id = p_stream;
+        IF (p_expected = -1 AND current_revision IS NOT NULL)
+           OR (p_expected >= 0 AND current_revision IS DISTINCT FROM p_expected) THEN
+          RAISE EXCEPTION 'stream % is not at revision %', p_stream, p_expected USING ERRCODE = 'AL001';
+        END IF;
+        IF array_length(p_event_id, 1) = 1 THEN
+          INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+          VALUES (p_event_id[1], p_stream, coalesce(current_revision, -1) + 1, p_type[1], p_data[1]::json,
+                  p_metadata[1]::json, p_recorded_at)
+          RETURNING events.revision, events.position INTO last_revision, last_position;
+        ELSE
+          WITH inserted AS (
+            INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+            SELECT p_event_id[i], p_stream, coalesce(current_revision, -1) + i, p_type[i], p_data[i]::json,
+                   p_metadata[i]::json, p_recorded_at
+            FROM generate_series(1, array_length(p_event_id, 1)) AS i
+            ORDER BY i
+            RETURNING events.revision, events.position
+          )
+          SELECT max(inserted.revision), max(inserted.position) INTO last_revision, last_position FROM inserted;
+        END IF;
+        PERFORM pg_notify('${APPENDED_CHANNEL}', last_position::text);
+      END
+      $fn$;
     `,
   },
 ];
