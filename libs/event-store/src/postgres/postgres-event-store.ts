@@ -19,7 +19,8 @@ import {
   assertValidStreamWrites,
 } from '../event-store.validation';
 import { isConnectionError } from './postgres-connection-errors';
-import { PostgresGroupCommit, type AppendUnit, type UnitOutcome } from './postgres-group-commit';
+import { callAppend } from './postgres-append-call';
+import { PostgresGroupCommit } from './postgres-group-commit';
 import { migratePostgres } from './postgres-migrator';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { PostgresNotifications } from './postgres-notifications';
@@ -56,13 +57,6 @@ interface StoredIdRow {
   event_id: string;
   stream_id: string;
   revision: string;
-}
-
-interface OutcomeRow {
-  write_no: number;
-  outcome: string;
-  last_revision: string | null;
-  last_position: string | null;
 }
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -118,7 +112,9 @@ export class PostgresEventStore implements EventStore {
       retryDelayMs: this.reconnectDelayMs,
       maxRetryDelayMs: MAX_RETRY_DELAY_MS,
     };
-    this.groupCommit = new PostgresGroupCommit((units) => this.commitUnits(units));
+    this.groupCommit = new PostgresGroupCommit((units) =>
+      callAppend((config) => this.query(config), units, this.clock()),
+    );
   }
 
   /** Connects and brings the schema up to date; every other method does this first when it has not been done. */
@@ -288,52 +284,6 @@ export class PostgresEventStore implements EventStore {
     return rows[0].revision === null ? 'no_stream' : Number(rows[0].revision);
   }
 
-  /** One call of `event_store_append` for the whole group; `query` retries it on a lost connection. */
-  private async commitUnits(units: AppendUnit[]): Promise<UnitOutcome[]> {
-    if (units.length === 1 && units[0].writes.length === 1) return [await this.commitOne(units[0])];
-    const { rows } = await this.query<OutcomeRow>({
-      name: 'event-store-append',
-      text: 'SELECT * FROM event_store_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-      values: toAppendParameters(units, this.clock()),
-    });
-    return toUnitOutcomes(units, rows);
-  }
-
-  private async commitOne(unit: AppendUnit): Promise<UnitOutcome> {
-    const [write] = unit.writes;
-    const expected = write.expected === 'no_stream' ? -1 : write.expected === 'any' ? -2 : write.expected;
-    try {
-      const { rows } = await this.query<{ last_revision: string; last_position: string }>({
-        name: 'event-store-append-one',
-        text: 'SELECT * FROM event_store_append_one($1, $2, $3, $4, $5, $6, $7)',
-        values: [
-          write.streamId,
-          expected,
-          write.events.map((event) => event.id),
-          write.events.map((event) => event.type),
-          unit.json[0].map((json) => json.data),
-          unit.json[0].map((json) => json.metadata),
-          this.clock(),
-        ],
-      });
-      const [row] = rows;
-      return {
-        ok: true,
-        results: [{ lastRevision: Number(row.last_revision), lastPosition: BigInt(row.last_position) }],
-      };
-    } catch (error) {
-      const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
-      if (code === undefined || isConnectionError(error)) throw error;
-      const reason =
-        code === 'AL001'
-          ? 'revision'
-          : code === '23505' && constraint
-            ? constraint
-            : `error ${code}: ${message}`;
-      return { ok: false, failedWrite: 0, reason };
-    }
-  }
-
   /**
    * A query on a new connection when its connection was lost (the server restarted, the backend was terminated).
    * Safe for appends too: a retried append whose first try was committed is recognised by its event ids.
@@ -358,71 +308,6 @@ export class PostgresEventStore implements EventStore {
     });
     return rows.map(toStoredEvent);
   }
-}
-
-/** Flattens units → writes → events into the parallel arrays `event_store_append` takes (1-based indexes). */
-function toAppendParameters(units: AppendUnit[], recordedAt: Date): unknown[] {
-  const [unitFirst, unitCount, stream, expected, eventFirst, eventCount] = [[], [], [], [], [], []] as [
-    number[],
-    number[],
-    string[],
-    number[],
-    number[],
-    number[],
-  ];
-  const [ids, types, data, metadata] = [[], [], [], []] as [string[], string[], string[], string[]];
-  for (const unit of units) {
-    unitFirst.push(stream.length + 1);
-    unitCount.push(unit.writes.length);
-    unit.writes.forEach((write, writeIndex) => {
-      stream.push(write.streamId);
-      expected.push(write.expected === 'no_stream' ? -1 : write.expected === 'any' ? -2 : write.expected);
-      eventFirst.push(ids.length + 1);
-      eventCount.push(write.events.length);
-      write.events.forEach((event, eventIndex) => {
-        ids.push(event.id);
-        types.push(event.type);
-        data.push(unit.json[writeIndex][eventIndex].data);
-        metadata.push(unit.json[writeIndex][eventIndex].metadata);
-      });
-    });
-  }
-  return [
-    unitFirst,
-    unitCount,
-    stream,
-    expected,
-    eventFirst,
-    eventCount,
-    ids,
-    types,
-    data,
-    metadata,
-    recordedAt,
-  ];
-}
-
-function toUnitOutcomes(units: AppendUnit[], rows: OutcomeRow[]): UnitOutcome[] {
-  const byWrite = new Map(rows.map((row) => [row.write_no, row]));
-  let firstWrite = 1;
-  return units.map((unit) => {
-    const writeNumbers = unit.writes.map((_, index) => firstWrite + index);
-    firstWrite += unit.writes.length;
-    // A refused unit has one row, for the write that failed; a stored one a row per write.
-    const failed = writeNumbers.find(
-      (number) => byWrite.has(number) && byWrite.get(number)!.outcome !== 'ok',
-    );
-    if (failed !== undefined) {
-      return { ok: false, failedWrite: failed - writeNumbers[0], reason: byWrite.get(failed)!.outcome };
-    }
-    return {
-      ok: true,
-      results: writeNumbers.map((number) => ({
-        lastRevision: Number(byWrite.get(number)!.last_revision),
-        lastPosition: BigInt(byWrite.get(number)!.last_position!),
-      })),
-    };
-  });
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
