@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { benchApiCommands } from './api-commands.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
+import { benchPostgresAppend } from './postgres-append.bench';
 
 /** Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -14,6 +15,16 @@ async function main(): Promise<void> {
       baseline: `${Math.round(result.rawEventsPerSecond)} ev/s raw better-sqlite3`,
       ratio: Number(result.ratio.toFixed(3)),
       target: '≥ 0.8',
+    });
+  }
+  for (const appenders of [1, 16]) {
+    const result = await benchPostgresAppend({ appenders });
+    rows.push({
+      benchmark: `(a) append, PostgreSQL, ${appenders} appender${appenders > 1 ? 's' : ''}`,
+      measured: `${Math.round(result.storeEventsPerSecond)} ev/s`,
+      baseline: `${Math.round(result.rawEventsPerSecond)} ev/s raw pg INSERTs, ${appenders} connection${appenders > 1 ? 's' : ''}`,
+      ratio: Number(result.ratio.toFixed(3)),
+      target: appenders > 1 ? '> 1.0' : '≥ 0.8',
     });
   }
   for (const synchronous of ['FULL', 'NORMAL'] as const) {

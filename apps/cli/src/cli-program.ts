@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
 import { lettersCommand } from './commands/letters.command';
+import { migrateCommand } from './commands/migrate.command';
 import { streamsCommand } from './commands/streams.command';
 import { accessCommands } from './commands/users.command';
 
@@ -19,6 +20,7 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(streamsCommand(io));
   program.addCommand(lettersCommand(io));
   for (const command of accessCommands(io)) program.addCommand(command);
+  program.addCommand(migrateCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

@@ -4,7 +4,8 @@ import type { SqliteSynchronous } from './sqlite/sqlite-event-database';
 /** Which event store to open, and where; `createEventStore` takes it. */
 export type EventStoreConfig =
   | { adapter: 'sqlite'; filePath: string; synchronous: SqliteSynchronous }
-  | { adapter: 'eventstoredb'; connectionString: string };
+  | { adapter: 'eventstoredb'; connectionString: string }
+  | { adapter: 'postgres'; databaseUrl: string };
 
 export class EventStoreConfigError extends Error {
   constructor(message: string) {
@@ -14,10 +15,12 @@ export class EventStoreConfigError extends Error {
 }
 
 const CONNECTION_STRING = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
+const DATABASE_URL = /^postgres(ql)?:\/\/\S+$/;
 
 /**
- * Reads `EVENT_STORE` (`sqlite`, the default, or `eventstoredb`), `DATA_DIR` (default `./data`; the log is
- * `events.db` in it), `SQLITE_SYNCHRONOUS` (`FULL`, the default, or `NORMAL`) and `EVENTSTORE_CONNECTION_STRING`.
+ * Reads `EVENT_STORE` (`sqlite`, the default, `postgres` or `eventstoredb`), `DATA_DIR` (default `./data`; the
+ * log is `events.db` in it), `SQLITE_SYNCHRONOUS` (`FULL`, the default, or `NORMAL`), `DATABASE_URL` and
+ * `EVENTSTORE_CONNECTION_STRING`.
  */
 export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EventStoreConfig {
   const adapter = (env.EVENT_STORE?.trim() || 'sqlite').toLowerCase();
@@ -47,7 +50,21 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
     }
     return { adapter, connectionString };
   }
+  if (adapter === 'postgres' || adapter === 'postgresql') {
+    const databaseUrl = env.DATABASE_URL?.trim();
+    if (!databaseUrl) {
+      throw new EventStoreConfigError(
+        'EVENT_STORE=postgres needs DATABASE_URL, e.g. postgres://actionledger@127.0.0.1:5432/actionledger.',
+      );
+    }
+    if (!DATABASE_URL.test(databaseUrl)) {
+      throw new EventStoreConfigError(
+        `DATABASE_URL must start with postgres:// or postgresql://, not "${databaseUrl}".`,
+      );
+    }
+    return { adapter: 'postgres', databaseUrl };
+  }
   throw new EventStoreConfigError(
-    `EVENT_STORE must be "sqlite" (the default) or "eventstoredb", not "${env.EVENT_STORE}".`,
+    `EVENT_STORE must be "sqlite" (the default), "postgres" or "eventstoredb", not "${env.EVENT_STORE}".`,
   );
 }

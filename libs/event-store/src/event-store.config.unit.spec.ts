@@ -35,10 +35,26 @@ describe('eventStoreConfigFromEnv', () => {
     });
   });
 
+  it('chooses PostgreSQL with its DATABASE_URL', () => {
+    const env = { EVENT_STORE: 'postgres', DATABASE_URL: ' postgres://app@db.internal:5432/ledger ' };
+    expect(eventStoreConfigFromEnv(env)).toEqual({
+      adapter: 'postgres',
+      databaseUrl: 'postgres://app@db.internal:5432/ledger',
+    });
+    expect(eventStoreConfigFromEnv({ ...env, EVENT_STORE: 'PostgreSQL' })).toMatchObject({
+      adapter: 'postgres',
+    });
+  });
+
   it.each([
     [
-      { EVENT_STORE: 'postgres' },
-      /EVENT_STORE must be "sqlite" \(the default\) or "eventstoredb", not "postgres"/,
+      { EVENT_STORE: 'mysql' },
+      /EVENT_STORE must be "sqlite" \(the default\), "postgres" or "eventstoredb", not "mysql"/,
+    ],
+    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE=postgres needs DATABASE_URL/],
+    [
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://localhost/ledger' },
+      /DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//,
     ],
     [{ EVENT_STORE: 'eventstoredb' }, /EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING/],
     [

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { eventStoreConfigFromEnv } from './event-store.config';
 import { createEventStore } from './event-store.factory';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { createTemporaryDatabase } from './postgres/testing/temporary-database';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 describe('createEventStore', () => {
@@ -33,5 +35,20 @@ describe('createEventStore', () => {
     });
     expect(store).toBeInstanceOf(KurrentDbEventStore);
     await store.close();
+  });
+
+  it('opens the PostgreSQL database DATABASE_URL names, creating its schema', async () => {
+    const database = await createTemporaryDatabase();
+    const store = createEventStore(
+      eventStoreConfigFromEnv({ EVENT_STORE: 'postgres', DATABASE_URL: database.url }),
+    );
+    try {
+      expect(store).toBeInstanceOf(PostgresEventStore);
+      expect(await store.health()).toMatchObject({ status: 'up', adapter: 'postgres' });
+      expect(await store.readAll()).toEqual([]);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
   });
 });
