@@ -7,9 +7,11 @@ import { classifyBlocks } from './findings.classifier';
 import { extractInspectionDates } from './inspection-dates.extractor';
 import { detectInspectionType } from './inspection-type.detector';
 import { extractInspector } from './inspector.extractor';
+import { extractJudgements } from './judgements.extractor';
 import { layOutLetter } from './letter-layout';
 import { extractLetterDate } from './letter-date.extractor';
 import { extractOverallJudgement } from './overall-judgement.extractor';
+import { extractPlanDeadline } from './plan-deadline.extractor';
 import { extractPreviousInspection } from './previous-inspection.extractor';
 import { spanOf, type Located } from './source-span';
 
@@ -41,6 +43,11 @@ function readLetter(text: string): ParsedLetterWithSources {
   const inspectionEnd = inspectionDates.value[inspectionDates.value.length - 1] ?? null;
   const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd);
   assertIsInspectionLetter(text, findings.length);
+  const table = extractJudgements(layout);
+  // Where the report grades its areas in a table, the table says whether there is an overall grade at all.
+  const overallJudgement = table.judgements.value.length
+    ? (table.overall ?? { value: null })
+    : extractOverallJudgement(layout);
 
   const fields = {
     documentType: detectDocumentType(layout),
@@ -49,7 +56,9 @@ function readLetter(text: string): ParsedLetterWithSources {
     letterDate: extractLetterDate(layout),
     inspectionDates,
     inspector: extractInspector(layout),
-    overallJudgement: extractOverallJudgement(layout),
+    overallJudgement,
+    judgements: table.judgements,
+    planDeadline: extractPlanDeadline(layout),
     previousInspection: extractPreviousInspection(layout, inspectionStart),
   } satisfies { [Field in LetterField]: Located<ParsedLetter[Field]> };
 
@@ -61,6 +70,8 @@ function readLetter(text: string): ParsedLetterWithSources {
     inspectionDates: fields.inspectionDates.value,
     inspector: fields.inspector.value,
     overallJudgement: fields.overallJudgement.value,
+    judgements: fields.judgements.value,
+    planDeadline: fields.planDeadline.value,
     previousInspection: fields.previousInspection.value,
     findings: findings.map(({ finding }) => finding),
     actionsTaken: actions.map(({ action }) => action),
