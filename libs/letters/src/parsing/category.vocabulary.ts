@@ -29,6 +29,15 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
   recommendation: [/\brecommendations?\b/i, /\bareas? for improvement\b/i],
 };
 
+/**
+ * Phrasings that name one category however else they read: "What needs to improve in this area of social work
+ * practice?" and "What does the local authority need to improve?" head a report's recommendations, though
+ * "needs to improve" alone reads as an area for development.
+ */
+const EXCLUSIVE_PHRASES: Array<[FindingCategory, RegExp]> = [
+  ['recommendation', /^what (?:needs|does (?:\S+\s+){1,4}need|do (?:\S+\s+){1,4}need) to (?:improve|be improved)\b/i],
+];
+
 type ExplicitTimescale = Exclude<Timescale, 'none'>;
 
 const TIMESCALE_WORDS: Array<[ExplicitTimescale, string]> = [
@@ -44,6 +53,8 @@ const TIMESCALES = TIMESCALE_WORDS.map(([timescale, words]) => ({
 }));
 
 export function categoriesNamedIn(text: string): FindingCategory[] {
+  const exclusive = EXCLUSIVE_PHRASES.find(([, phrase]) => phrase.test(text));
+  if (exclusive) return [exclusive[0]];
   return (Object.keys(CATEGORY_PHRASES) as FindingCategory[]).filter((category) =>
     CATEGORY_PHRASES[category].some((phrase) => phrase.test(text)),
   );

@@ -15,6 +15,8 @@ import type { Block } from './text-blocks';
 export interface LocatedFinding {
   finding: ParsedFinding;
   block: Block;
+  /** The list it was read under. */
+  section?: Section;
 }
 
 /** Which list the walk is in: findings of one category (under one timescale), or none. */
@@ -34,8 +36,15 @@ export function classifyBlocks(
   const findings: LocatedFinding[] = [];
   const actions: LocatedAction[] = [];
   let section: Section = null;
+  let listed = false;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
+    // A list given as bullets ends where running text resumes (a report's narrative after its list), unless
+    // the closing remark follows at once: then it is the list's last item, its bullet lost.
+    if (section && listed && isRunningText(block) && !isClosingRemark(blocks[index + 1]?.text ?? '')) {
+      section = null;
+    }
+    if (!section) listed = false;
     const timescale = timescaleLabel(block.text);
     if (isClosingRemark(block.text) || (isParagraph(block) && commentsOnTheList(block.text))) {
       section = null;
@@ -51,10 +60,15 @@ export function classifyBlocks(
     } else if (isReportParagraph(block)) {
       section = null;
     } else if (section) {
-      findings.push({ finding: toFinding(block.text, section), block });
+      if (!findings.some((found) => found.section === section)) listed = block.kind === 'item';
+      findings.push({ finding: toFinding(block.text, section), block, section });
     }
   }
   return { findings, actions };
+}
+
+function isRunningText(block: Block): boolean {
+  return block.kind === 'paragraph' && !block.standalone;
 }
 
 /**

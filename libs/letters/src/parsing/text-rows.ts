@@ -20,8 +20,11 @@ export interface Row {
   line: number;
 }
 
-/** Bullet glyphs, including private-use code points where a Symbol/Wingdings bullet lost its font. */
-const BULLET_GLYPHS = '•▪◦●■□▫○►➢➤✓✔·\\uf020-\\uf0ff\\ufffd';
+/**
+ * Bullet glyphs: the geometric shapes (■ ▪ ◼ ● ○ ► …), arrows and ticks, and private-use code points where a
+ * Symbol/Wingdings bullet lost its font.
+ */
+const BULLET_GLYPHS = '•‣⁃∙·\\u25a0-\\u25ff➢➤➔✓✔❖\\uf020-\\uf0ff\\ufffd';
 const GLYPH_BULLET = new RegExp(`(?<=^|\\s)[${BULLET_GLYPHS}](?=\\s|$)`, 'g');
 const LONE_GLYPH = new RegExp(`^\\s*[${BULLET_GLYPHS}]\\s*$`);
 /** A bullet mark, or what a lost glyph becomes: a letter o or a question mark before a capital. */
