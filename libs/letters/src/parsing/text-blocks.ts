@@ -36,6 +36,7 @@ export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
   let open: Block | undefined;
   let blanks = 0;
   let furnitureInGap = false;
+  const headingLines = findHeadingLines(rows, furniture);
   rows.forEach((row, index) => {
     if (row.blank || furniture[index]) {
       open = undefined;
@@ -52,7 +53,7 @@ export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
       blocks.push(open);
     } else if (open && continues(open, row)) {
       extend(open, row);
-    } else if (standsAlone(row)) {
+    } else if (standsAlone(row) || headingLines.has(index)) {
       open = { ...startBlock(row, gap), standalone: true };
       blocks.push(open);
     } else if (open && !open.standalone) {
@@ -87,6 +88,43 @@ function rejoinItemsSplitByPageGap(blocks: Block[]): Block[] {
     if (splitOff) extend(before, block);
     return !splitOff;
   });
+}
+
+/** The most words a heading set on a line of its own is taken to have. */
+const MAX_HEADING_WORDS = 12;
+/** How much of a full line a heading may fill: a heading is short beside the running text around it. */
+const HEADING_SHARE_OF_LINE = 0.8;
+
+/**
+ * Headings printed with no blank line around them (text extracted without paragraph spacing): a short line,
+ * unpunctuated, starting with a capital, between a line that ends a sentence (or nothing) and one that starts
+ * with a capital or a bullet, where full lines of running text are much longer.
+ */
+function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
+  const lengths = rows
+    .filter((row, index) => !row.blank && !furniture[index])
+    .map((row) => row.text.length)
+    .sort((a, b) => a - b);
+  const fullLine = lengths[Math.floor(lengths.length * 0.75)] ?? 0;
+  const found = new Set<number>();
+  const neighbour = (index: number, step: 1 | -1): Row | null => {
+    for (let at = index + step; at >= 0 && at < rows.length; at += step) {
+      if (rows[at].blank) return null;
+      if (!furniture[at]) return rows[at];
+    }
+    return null;
+  };
+  rows.forEach((row, index) => {
+    if (row.blank || furniture[index] || row.bullet || row.number !== null) return;
+    const text = row.text;
+    if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE) return;
+    if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text)) return;
+    const [before, after] = [neighbour(index, -1), neighbour(index, 1)];
+    const afterSentence = before === null || ENDS_SENTENCE.test(before.text) || /^dear\b/i.test(before.text);
+    const beforeNew = after === null || after.bullet || after.number !== null || /^\p{Lu}/u.test(after.text);
+    if (afterSentence && beforeNew && (before !== null || after !== null)) found.add(index);
+  });
+  return found;
 }
 
 /** Headings, labels and lead-ins that name a category start their own block even without a blank line. */
