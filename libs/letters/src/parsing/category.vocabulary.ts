@@ -13,7 +13,7 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
     /\bthings (?:that )?(?:went|are going|were going|are done|were done) well\b/i,
   ],
   meets_requirements: [
-    /\bme(?:et|ets|eting) (?:the |all )?(?:statutory |minimum )?requirements\b/i,
+    /\bme(?:et|ets|eting) (?:the |all )?(?:statutory )?requirements\b/i,
     /\brequirements of (?:statutory|national) guidance\b/i,
     /\bdelivered satisfactorily\b/i,
     /\bsatisfactor(?:y|ily) in accordance with\b/i,

@@ -120,11 +120,22 @@ function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
     if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE) return;
     if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text)) return;
     const [before, after] = [neighbour(index, -1), neighbour(index, 1)];
-    const afterSentence = before === null || ENDS_SENTENCE.test(before.text) || /^dear\b/i.test(before.text);
+    // A very short heading ("Findings") may follow an item that has no full stop.
+    const afterSentence =
+      before === null ||
+      ENDS_SENTENCE.test(before.text) ||
+      /^dear\b/i.test(before.text) ||
+      (text.split(/\s+/).length <= 3 && closesAnItem(rows, index) && !ENDS_MID_PHRASE.test(before.text));
     const beforeNew = after === null || after.bullet || after.number !== null || /^\p{Lu}/u.test(after.text);
     if (afterSentence && beforeNew && (before !== null || after !== null)) found.add(index);
   });
   return found;
+}
+
+/** Whether the lines just above (up to a blank line) are a list item's. */
+function closesAnItem(rows: Row[], index: number): boolean {
+  for (let at = index - 1; at >= 0 && !rows[at].blank; at--) if (rows[at].bullet) return true;
+  return false;
 }
 
 /** Headings, labels and lead-ins that name a category start their own block even without a blank line. */
