@@ -25,7 +25,7 @@ describe('letters folders', () => {
   });
 
   it('reads only letters that have a gold file, and scores them', async () => {
-    writeFileSync(path.join(root, 'a.txt'), 'Strengths\n\n- Plans are clear.\n');
+    writeFileSync(path.join(root, 'a.txt'), 'Ofsted inspection\n\nStrengths\n\n- Plans are clear.\n');
     writeFileSync(
       path.join(root, 'a.gold.json'),
       JSON.stringify({

@@ -7,6 +7,7 @@ import { isShortHeading, type Block } from './text-blocks';
 
 export function isHeading(block: Block): boolean {
   if (block.markdownHeading || block.underlined) return true;
+  if (isJudgementHeading(block.text)) return true;
   if (/:$/.test(block.text)) return false;
   // A line set apart as a heading in the layout can run a little longer than a heading read from words alone.
   if (block.kind === 'paragraph' && block.standalone && isSetApartHeading(block.text)) return true;
@@ -17,6 +18,15 @@ export function isHeading(block: Block): boolean {
   // so there the line must read like a title ("4. Areas for Development", "6. NEXT STEPS").
   if (isReportParagraph(block)) return true;
   return isTopLevelNumber(block.number) && isTitle(block.text);
+}
+
+/** "The experiences and progress of children in care: good": a report's section, headed with its grade. */
+function isJudgementHeading(text: string): boolean {
+  return (
+    text.split(/\s+/).length <= 24 &&
+    /^\p{Lu}/u.test(text) &&
+    /:\s*(?:outstanding|good|adequate|inadequate|requires improvement(?: to be good)?)$/i.test(text)
+  );
 }
 
 function isSetApartHeading(text: string): boolean {

@@ -35,7 +35,10 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
  * "needs to improve" alone reads as an area for development.
  */
 const EXCLUSIVE_PHRASES: Array<[FindingCategory, RegExp]> = [
-  ['recommendation', /^what (?:needs|does (?:\S+\s+){1,4}need|do (?:\S+\s+){1,4}need) to (?:improve|be improved)\b/i],
+  [
+    'recommendation',
+    /^what (?:needs|does (?:\S+\s+){1,4}need|do (?:\S+\s+){1,4}need) to (?:improve|be improved)\b/i,
+  ],
 ];
 
 type ExplicitTimescale = Exclude<Timescale, 'none'>;

@@ -15,8 +15,6 @@ import type { Block } from './text-blocks';
 export interface LocatedFinding {
   finding: ParsedFinding;
   block: Block;
-  /** The list it was read under. */
-  section?: Section;
 }
 
 /** Which list the walk is in: findings of one category (under one timescale), or none. */
@@ -36,15 +34,22 @@ export function classifyBlocks(
   const findings: LocatedFinding[] = [];
   const actions: LocatedAction[] = [];
   let section: Section = null;
+  // Whether the current list's first finding was an item (bullet or number) rather than a paragraph.
   let listed = false;
+  let listedIn: Section = null;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     // A list given as bullets ends where running text resumes (a report's narrative after its list), unless
-    // the closing remark follows at once: then it is the list's last item, its bullet lost.
-    if (section && listed && isRunningText(block) && !isClosingRemark(blocks[index + 1]?.text ?? '')) {
+    // the document ends or its closing remark follows at once: then it is the list's last item, its bullet lost.
+    if (
+      section &&
+      section === listedIn &&
+      listed &&
+      isRunningText(block) &&
+      !endsTheFindings(blocks[index + 1])
+    ) {
       section = null;
     }
-    if (!section) listed = false;
     const timescale = timescaleLabel(block.text);
     if (isClosingRemark(block.text) || (isParagraph(block) && commentsOnTheList(block.text))) {
       section = null;
@@ -60,11 +65,15 @@ export function classifyBlocks(
     } else if (isReportParagraph(block)) {
       section = null;
     } else if (section) {
-      if (!findings.some((found) => found.section === section)) listed = block.kind === 'item';
-      findings.push({ finding: toFinding(block.text, section), block, section });
+      if (section !== listedIn) [listed, listedIn] = [block.kind === 'item', section];
+      findings.push({ finding: toFinding(block.text, section), block });
     }
   }
   return { findings, actions };
+}
+
+function endsTheFindings(next: Block | undefined): boolean {
+  return next === undefined || isClosingRemark(next.text);
 }
 
 function isRunningText(block: Block): boolean {

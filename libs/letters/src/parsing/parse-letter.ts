@@ -1,4 +1,9 @@
-import { assertIsInspectionLetter, assertIsText } from '../input/letter-input.checks';
+import {
+  assertIsInspectionDocument,
+  assertIsText,
+  assertNotTooManyFindings,
+  assertNotTooManyItems,
+} from '../input/letter-input.checks';
 import { LetterInputError } from '../input/letter-input.error';
 import type { LetterField, ParsedLetter, ParsedLetterWithSources, SourceSpan } from '../letter.types';
 import { extractAuthority } from './authority.extractor';
@@ -26,6 +31,7 @@ export function parseLetter(text: string): ParsedLetter {
 /** `parseLetter`, plus where in the text each field and each finding was read. */
 export function parseLetterWithSources(text: string): ParsedLetterWithSources {
   assertIsText(text);
+  assertNotTooManyItems(text);
   try {
     return readLetter(text);
   } catch (error) {
@@ -42,7 +48,7 @@ function readLetter(text: string): ParsedLetterWithSources {
   const inspectionStart = inspectionDates.value[0] ?? null;
   const inspectionEnd = inspectionDates.value[inspectionDates.value.length - 1] ?? null;
   const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd);
-  assertIsInspectionLetter(text, findings.length);
+  assertNotTooManyFindings(findings.length);
   const table = extractJudgements(layout);
   // Where the report grades its areas in a table, the table says whether there is an overall grade at all.
   const overallJudgement = table.judgements.value.length
@@ -61,6 +67,12 @@ function readLetter(text: string): ParsedLetterWithSources {
     planDeadline: extractPlanDeadline(layout),
     previousInspection: extractPreviousInspection(layout, inspectionStart),
   } satisfies { [Field in LetterField]: Located<ParsedLetter[Field]> };
+
+  assertIsInspectionDocument(text, {
+    findings: findings.length,
+    judgements: fields.judgements.value.length,
+    datedVisitOfAKnownFramework: inspectionDates.value.length > 0 && fields.inspectionType.value !== 'other',
+  });
 
   const letter: ParsedLetter = {
     documentType: fields.documentType.value,

@@ -117,7 +117,8 @@ function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
   rows.forEach((row, index) => {
     if (row.blank || furniture[index] || row.bullet || row.number !== null) return;
     const text = row.text;
-    if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE) return;
+    if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE)
+      return;
     if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text)) return;
     const [before, after] = [neighbour(index, -1), neighbour(index, 1)];
     // A very short heading ("Findings") may follow an item that has no full stop.
@@ -125,7 +126,11 @@ function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
       before === null ||
       ENDS_SENTENCE.test(before.text) ||
       /^dear\b/i.test(before.text) ||
-      (text.split(/\s+/).length <= 3 && closesAnItem(rows, index) && !ENDS_MID_PHRASE.test(before.text));
+      (text.split(/\s+/).length <= 3 &&
+        /^[\p{L}\s]+$/u.test(text) &&
+        /\p{L}$/u.test(before.text) &&
+        closesAnItem(rows, index) &&
+        !ENDS_MID_PHRASE.test(before.text));
     const beforeNew = after === null || after.bullet || after.number !== null || /^\p{Lu}/u.test(after.text);
     if (afterSentence && beforeNew && (before !== null || after !== null)) found.add(index);
   });
