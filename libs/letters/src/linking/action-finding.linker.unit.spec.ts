@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { locateLettersFolder } from '../evaluation/letters-folder.locator';
 import type { ParsedLetter } from '../letter.types';
+import { describeWithFolder, seedLettersFolder } from '../testing/letters-folders';
 import { findingAnsweredBy, significantStems } from './action-finding.linker';
 
 describe('linking a reported action to the finding it answers', () => {
@@ -36,15 +36,10 @@ describe('linking a reported action to the finding it answers', () => {
   });
 });
 
-const seeds = locateLettersFolder([__dirname, process.cwd()]);
-const sunderland = seeds && path.join(seeds, 'sunderland-2011-10-scrutiny-report.gold.json');
-const describeSunderland = sunderland ? describe : describe.skip;
-if (!sunderland)
-  console.log('Skipping the Sunderland links: the seed letters (../shared/letters) are absent.');
-
-describeSunderland('the Sunderland scrutiny report', () => {
+describeWithFolder(seedLettersFolder(), 'the Sunderland scrutiny report', (folder) => {
   it('links each area’s actions to the area for development it answers, the thresholds among them', () => {
-    const gold = JSON.parse(readFileSync(sunderland!, 'utf8')) as ParsedLetter;
+    const file = path.join(folder, 'sunderland-2011-10-scrutiny-report.gold.json');
+    const gold = JSON.parse(readFileSync(file, 'utf8')) as ParsedLetter;
     const linked = gold.actionsTaken.map(
       (action) => gold.findings[findingAnsweredBy(action.area, gold.findings)!],
     );

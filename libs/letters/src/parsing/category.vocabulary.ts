@@ -26,7 +26,11 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
     /\b(?:get|be) better\b/i,
   ],
   priority_action: [/\bpriority actions?\b/i, /\bareas? for priority\b/i],
-  recommendation: [/\brecommendations?\b/i, /\bareas? for improvement\b/i],
+  recommendation: [
+    /\brecommendations?\b/i,
+    /\bareas? for improvement\b/i,
+    /\bpriorities for (?:further )?improvement\b/i,
+  ],
 };
 
 /**
@@ -86,4 +90,11 @@ export function leadingTimescale(text: string): { timescale: ExplicitTimescale; 
 export function trailingTimescale(text: string): ExplicitTimescale | null {
   const bracketed = /\(([^()]{3,40})\)[.;]?$/.exec(text)?.[1];
   return bracketed ? timescaleLabel(bracketed) : null;
+}
+
+/** A finding that sets its own timescale in so many words: "… should take immediate action to …". */
+export function timescaleInOwnWords(text: string): ExplicitTimescale | null {
+  return /\b(?:take|taking) immediate (?:action|steps)\b|\bwith immediate effect\b/i.test(text)
+    ? 'immediately'
+    : null;
 }

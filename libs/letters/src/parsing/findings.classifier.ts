@@ -1,10 +1,11 @@
 import type { FindingCategory, ParsedFinding, Timescale } from '../letter.types';
 import { opensActionsSection, readActionsSection, type LocatedAction } from './actions-taken.reader';
-import { isHeading, isParagraph, isReportParagraph } from './block-roles';
+import { isHeading, isParagraph, isReportParagraph, isTopLevelNumber } from './block-roles';
 import {
   categoriesNamedIn,
   leadingTimescale,
   timescaleLabel,
+  timescaleInOwnWords,
   timescaleNamedIn,
   trailingTimescale,
 } from './category.vocabulary';
@@ -16,6 +17,8 @@ export interface LocatedFinding {
   finding: ParsedFinding;
   block: Block;
 }
+
+const CONTENTS = /^(?:table of )?contents$/i;
 
 /** Which list the walk is in: findings of one category (under one timescale), or none. */
 type Section = { category: FindingCategory; timescale: Timescale } | null;
@@ -30,6 +33,8 @@ type Section = { category: FindingCategory; timescale: Timescale } | null;
 export function classifyBlocks(
   blocks: Block[],
   inspectionEnd: string | null,
+  /** Only a council's committee report gives an account of actions taken; a report of "progress made" does not. */
+  { readsActions = true }: { readsActions?: boolean } = {},
 ): { findings: LocatedFinding[]; actions: LocatedAction[] } {
   const findings: LocatedFinding[] = [];
   const actions: LocatedAction[] = [];
@@ -37,8 +42,16 @@ export function classifyBlocks(
   // Whether the current list's first finding was an item (bullet or number) rather than a paragraph.
   let listed = false;
   let listedIn: Section = null;
+  // The number of the report's paragraph that introduced the list ("13. Priorities for further improvement:").
+  let openedAt: number | null = null;
+  let inContents = false;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
+    // A table of contents lists the report's headings ("Priorities for further improvement"), not its lists:
+    // it runs until the first sentence.
+    if (CONTENTS.test(block.text)) [inContents, section] = [true, null];
+    if (inContents && !/[.!?]["'”’)]*$/.test(block.text)) continue;
+    inContents = false;
     // A list given as bullets ends where running text resumes (a report's narrative after its list), unless
     // the document ends or its closing remark follows at once: then it is the list's last item, its bullet lost.
     if (
@@ -50,10 +63,14 @@ export function classifyBlocks(
     ) {
       section = null;
     }
+    // The report's next numbered paragraph is narrative again.
+    if (section && openedAt !== null && isTopLevelNumber(block.number) && Number(block.number) > openedAt) {
+      section = null;
+    }
     const timescale = timescaleLabel(block.text);
     if (isClosingRemark(block.text) || (isParagraph(block) && commentsOnTheList(block.text))) {
       section = null;
-    } else if (opensActionsSection(block)) {
+    } else if (readsActions && opensActionsSection(block)) {
       const read = readActionsSection(blocks, index, inspectionEnd);
       actions.push(...read.actions);
       index = read.end - 1;
@@ -61,7 +78,9 @@ export function classifyBlocks(
     } else if (timescale) {
       section = section && { category: section.category, timescale };
     } else if (isHeading(block) || introducesList(block.text) || summarisesFindings(block)) {
+      const before = section;
       section = sectionIntroducedBy(block, section);
+      if (section !== before) openedAt = isTopLevelNumber(block.number) ? Number(block.number) : null;
     } else if (isReportParagraph(block)) {
       section = null;
     } else if (section) {
@@ -112,7 +131,11 @@ function toFinding(text: string, section: NonNullable<Section>): ParsedFinding {
   const labelled = leadingTimescale(text);
   return {
     category: section.category,
-    timescale: labelled?.timescale ?? trailingTimescale(text) ?? section.timescale,
+    timescale:
+      labelled?.timescale ??
+      trailingTimescale(text) ??
+      (section.timescale === 'none' ? timescaleInOwnWords(text) : null) ??
+      section.timescale,
     text: labelled?.rest ?? text,
   };
 }

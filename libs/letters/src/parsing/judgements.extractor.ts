@@ -59,6 +59,7 @@ export function extractJudgements(layout: LetterLayout): JudgementsTable {
 
 function isCell(row: Row): boolean {
   const text = row.text;
+  if (GRADE_TAIL.test(text)) return true;
   return (
     !row.bullet &&
     /^[\p{L}]/u.test(text) &&

@@ -80,7 +80,11 @@ const POSTCODE_AT_END = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$/;
 /** Letterhead lines: an e-mail or web address, a phone number, a line of an address ending in a postcode. */
 function isContactDetail(text: string): boolean {
   if (words(text) > 16 || /[.!?]$/.test(text)) return false;
-  return EMAIL.test(text) || WEB_ADDRESS.test(text) || PHONE.test(text) || POSTCODE_AT_END.test(text);
+  if (POSTCODE_AT_END.test(text)) return true;
+  // "enquiries@ofsted.gov.uk", "T 0300 123 1231"; not a sentence that runs through an address ("… to
+  // ProtectionOfChildren@ofsted.gov.uk by 24 July 2017. This statement …").
+  const rest = text.replace(EMAIL, '').replace(WEB_ADDRESS, '').replace(PHONE, '');
+  return rest !== text && words(rest) <= 4;
 }
 
 /** Running headers and footers: the same short line more than once (numbers ignored, so "Page 2" too). */

@@ -47,7 +47,10 @@ function readLetter(text: string): ParsedLetterWithSources {
   const inspectionDates = extractInspectionDates(layout);
   const inspectionStart = inspectionDates.value[0] ?? null;
   const inspectionEnd = inspectionDates.value[inspectionDates.value.length - 1] ?? null;
-  const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd);
+  const documentType = detectDocumentType(layout);
+  const { findings, actions } = classifyBlocks(layout.blocks, inspectionEnd, {
+    readsActions: documentType.value === 'committee_report',
+  });
   assertNotTooManyFindings(findings.length);
   const table = extractJudgements(layout);
   // Where the report grades its areas in a table, the table says whether there is an overall grade at all.
@@ -56,7 +59,7 @@ function readLetter(text: string): ParsedLetterWithSources {
     : extractOverallJudgement(layout);
 
   const fields = {
-    documentType: detectDocumentType(layout),
+    documentType,
     authority: extractAuthority(layout),
     inspectionType: detectInspectionType(layout),
     letterDate: extractLetterDate(layout),

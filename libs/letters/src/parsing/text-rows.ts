@@ -21,15 +21,15 @@ export interface Row {
 }
 
 /**
- * Bullet glyphs: the geometric shapes (■ ▪ ◼ ● ○ ► …), arrows and ticks, and private-use code points where a
- * Symbol/Wingdings bullet lost its font.
+ * Bullet glyphs: the geometric shapes (■ ▪ ◼ ● ○ ► …), arrows and ticks, and what a Symbol/Wingdings bullet
+ * becomes when it loses its font: a private-use code point, or a C1 control character.
  */
-const BULLET_GLYPHS = '•‣⁃∙·\\u25a0-\\u25ff➢➤➔✓✔❖\\uf020-\\uf0ff\\ufffd';
+const BULLET_GLYPHS = '•‣⁃∙·\\u0080-\\u009f\\u25a0-\\u25ff➢➤➔✓✔❖\\uf020-\\uf0ff\\ufffd';
 const GLYPH_BULLET = new RegExp(`(?<=^|\\s)[${BULLET_GLYPHS}](?=\\s|$)`, 'g');
 const LONE_GLYPH = new RegExp(`^\\s*[${BULLET_GLYPHS}]\\s*$`);
 /** A bullet mark, or what a lost glyph becomes: a letter o or a question mark before a capital. */
 const LEADING_BULLET = new RegExp(`^(?:[-*${BULLET_GLYPHS}]|[o?](?=\\s+\\p{Lu}))\\s+`, 'u');
-const LEADING_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,2})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)/;
+const LEADING_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,3})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)/;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 /** Marker and numbering in the raw piece, so that what follows them can be checked for underlining. */
 const LEADING_MARKS_RAW = new RegExp(
