@@ -78,7 +78,7 @@ export function classifyBlocks(
     } else if (timescale) {
       section = section && { category: section.category, timescale };
     } else if (isHeading(block) || introducesList(block.text) || summarisesFindings(block)) {
-      const before = section;
+      const before: Section = section;
       section = sectionIntroducedBy(block, section);
       if (section !== before) openedAt = isTopLevelNumber(block.number) ? Number(block.number) : null;
     } else if (isReportParagraph(block)) {
