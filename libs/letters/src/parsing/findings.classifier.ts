@@ -45,6 +45,11 @@ export function classifyBlocks(
   // The number of the report's paragraph that introduced the list ("13. Priorities for further improvement:").
   let openedAt: number | null = null;
   let inContents = false;
+  // Set where a list is divided under sub-headings ("Areas for improvement" / "Response to children living
+  // with domestic abuse" / …): a heading then divides the list rather than ending it.
+  let subheaded = false;
+  let takenIn: Section = null;
+  let taken = 0;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     // A table of contents lists the report's headings ("Priorities for further improvement"), not its lists:
@@ -77,7 +82,10 @@ export function classifyBlocks(
       section = null;
     } else if (timescale) {
       section = section && { category: section.category, timescale };
+    } else if (section && isSubHeading(block, subheaded || takenIn !== section || taken === 0)) {
+      subheaded = true;
     } else if (isHeading(block) || introducesList(block.text) || summarisesFindings(block)) {
+      subheaded = false;
       const before: Section = section;
       section = sectionIntroducedBy(block, section);
       if (section !== before) openedAt = isTopLevelNumber(block.number) ? Number(block.number) : null;
@@ -85,10 +93,32 @@ export function classifyBlocks(
       section = null;
     } else if (section) {
       if (section !== listedIn) [listed, listedIn] = [block.kind === 'item', section];
+      if (takenIn !== section) [takenIn, taken] = [section, 0];
+      taken += 1;
       findings.push({ finding: toFinding(block.text, section), block });
     }
   }
   return { findings, actions };
+}
+
+/** Headings that start a part of their own, never a division of a list. */
+const PART_OF_ITS_OWN =
+  /^(?:case stud(?:y|ies)|next steps|(?:main |headline |key )?findings|summary|introduction|background|contents)\b/i;
+
+/**
+ * A heading dividing a list: one right under the list's own heading (before any finding), or one more where
+ * the list is divided so; never one naming a category, nor a part of the document of its own.
+ */
+function isSubHeading(block: Block, divides: boolean): boolean {
+  return (
+    divides &&
+    isHeading(block) &&
+    block.kind === 'paragraph' &&
+    categoriesNamedIn(block.text).length === 0 &&
+    !PART_OF_ITS_OWN.test(block.text) &&
+    !isClosingRemark(block.text) &&
+    !/^dear\b/i.test(block.text)
+  );
 }
 
 function endsTheFindings(next: Block | undefined): boolean {

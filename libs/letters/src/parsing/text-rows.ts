@@ -48,8 +48,9 @@ export function readRows(text: string): Row[] {
     const pieces = splitLine(content, match.index);
     const readable = pieces.map((piece) => readPiece(piece, lineNumber)).filter((row) => row !== null);
     if (readable.length && bulletPending) readable[0].bullet = true;
-    // A bullet mark left alone at the end of a line marks the item the next line starts.
-    bulletPending = LONE_GLYPH.test(pieces[pieces.length - 1].raw);
+    // A bullet mark left alone at the end of a line marks the item the next line with text starts (a blank
+    // line may stand between them, where the glyph was set apart from its text).
+    if (readable.length || !bulletPending) bulletPending = LONE_GLYPH.test(pieces[pieces.length - 1].raw);
     rows.push(...(readable.length ? readable : [blankRow(match.index, lineNumber)]));
   }
   return rows;
