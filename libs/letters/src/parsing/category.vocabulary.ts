@@ -24,6 +24,7 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
     /\bdevelopment areas?\b/i,
     /\b(?:needed|needs?|needing) (?:improving|improvement|to (?:be )?improved?|to get better|to be better)\b/i,
     /\b(?:get|be) better\b/i,
+    /\bweakness(?:es)?\b/i,
   ],
   priority_action: [/\bpriority actions?\b/i, /\bareas? for priority\b/i],
   recommendation: [

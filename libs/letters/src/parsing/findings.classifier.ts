@@ -53,9 +53,9 @@ export function classifyBlocks(
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     // A table of contents lists the report's headings ("Priorities for further improvement"), not its lists:
-    // it runs until the first sentence.
+    // it runs until the first sentence (a heading may end in a question mark).
     if (CONTENTS.test(block.text)) [inContents, section] = [true, null];
-    if (inContents && !/[.!?]["'”’)]*$/.test(block.text)) continue;
+    if (inContents && !/\.["'”’)]*$/.test(block.text)) continue;
     inContents = false;
     // A list given as bullets ends where running text resumes (a report's narrative after its list), unless
     // the document ends or its closing remark follows at once: then it is the list's last item, its bullet lost.
@@ -91,7 +91,7 @@ export function classifyBlocks(
       if (section !== before) openedAt = isTopLevelNumber(block.number) ? Number(block.number) : null;
     } else if (isReportParagraph(block)) {
       section = null;
-    } else if (section) {
+    } else if (section && !findsNone(block.text)) {
       if (section !== listedIn) [listed, listedIn] = [block.kind === 'item', section];
       if (takenIn !== section) [takenIn, taken] = [section, 0];
       taken += 1;
@@ -99,6 +99,13 @@ export function classifyBlocks(
     }
   }
   return { findings, actions };
+}
+
+/** "The inspection did not find any areas for priority action.": a list's only line, saying it is empty. */
+function findsNone(text: string): boolean {
+  return /^(?:the )?(?:inspection|inspectors?|visit|we)\b.{0,40}\b(?:did not|does not|do not|has not|have not) (?:find|identify|identified|found) any\b/i.test(
+    text,
+  );
 }
 
 /** Headings that start a part of their own, never a division of a list. */
