@@ -148,7 +148,12 @@ function standsAlone(row: Row): boolean {
   if (row.markdownHeading || row.underlined || /:$/.test(row.text)) return true;
   if (timescaleLabel(row.text) !== null) return true;
   const namesCategory = categoriesNamedIn(row.text).length > 0;
-  return namesCategory && (isShortHeading(row.text) || introducesList(row.text));
+  // "What needs to improve in this area of social work practice" runs to eleven words.
+  const headingLength =
+    /^what\b/i.test(row.text) &&
+    row.text.split(/\s+/).length <= MAX_HEADING_WORDS &&
+    !/[.,;]$/.test(row.text);
+  return namesCategory && (isShortHeading(row.text) || headingLength || introducesList(row.text));
 }
 
 /**
