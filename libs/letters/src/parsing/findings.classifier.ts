@@ -133,7 +133,7 @@ function endsTheFindings(next: Block | undefined): boolean {
 }
 
 function isRunningText(block: Block): boolean {
-  return block.kind === 'paragraph' && !block.standalone;
+  return block.kind === 'paragraph' && !block.standalone && !isHeading(block);
 }
 
 /**
