@@ -54,8 +54,10 @@ function readLetter(text: string): ParsedLetterWithSources {
   assertNotTooManyFindings(findings.length);
   const table = extractJudgements(layout);
   // Where the report grades its areas in a table, the table says whether there is an overall grade at all.
+  // ("The overall judgement is good" may stand above a table that has no overall row.)
+  const tableStart = table.judgements.source?.start ?? Infinity;
   const overallJudgement = table.judgements.value.length
-    ? (table.overall ?? { value: null })
+    ? (table.overall ?? extractOverallJudgement(layout, tableStart))
     : extractOverallJudgement(layout);
 
   const fields = {

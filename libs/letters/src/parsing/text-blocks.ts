@@ -119,7 +119,7 @@ function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
     const text = row.text;
     if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE)
       return;
-    if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text)) return;
+    if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text) || ENDS_MID_PHRASE.test(text)) return;
     const [before, after] = [neighbour(index, -1), neighbour(index, 1)];
     // A very short heading ("Findings") may follow an item that has no full stop.
     const afterSentence =
