@@ -145,7 +145,8 @@ function closesAnItem(rows: Row[], index: number): boolean {
 
 /** Headings, labels and lead-ins that name a category start their own block even without a blank line. */
 function standsAlone(row: Row): boolean {
-  if (row.markdownHeading || row.underlined || /:$/.test(row.text)) return true;
+  if (row.markdownHeading || row.underlined) return true;
+  if (/:$/.test(row.text)) return !inOpenBracket(row.text);
   if (timescaleLabel(row.text) !== null) return true;
   const namesCategory = categoriesNamedIn(row.text).length > 0;
   // "What needs to improve in this area of social work practice" runs to eleven words.
@@ -162,7 +163,13 @@ function standsAlone(row: Row): boolean {
  */
 function continues(open: Block, row: Row): boolean {
   if (open.underlined && row.underlined) return true;
-  return !ENDS_SENTENCE.test(open.text) && /^\p{Ll}/u.test(row.text);
+  // "… practice (enabler:" / "leaders drive conditions …)": a tag broken inside its brackets.
+  const endsOpen = !ENDS_SENTENCE.test(open.text) || inOpenBracket(open.text);
+  return endsOpen && /^\p{Ll}/u.test(row.text);
+}
+
+function inOpenBracket(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
 /** A line short enough, and unpunctuated enough, to be a heading rather than a sentence. */
