@@ -22,7 +22,9 @@ export function extractOverallJudgement(
       if (!JUDGING.test(sentence)) continue;
       const grade = OVERALL_THEN_GRADE.exec(sentence);
       if (grade) {
-        const value = grade[1].toLowerCase().startsWith('requires') ? 'requires_improvement' : grade[1].toLowerCase();
+        const value = grade[1].toLowerCase().startsWith('requires')
+          ? 'requires_improvement'
+          : grade[1].toLowerCase();
         return { value: value as Judgement, source: spanOf(layout.text, block, grade[0]) };
       }
     }

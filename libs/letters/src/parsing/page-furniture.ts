@@ -92,8 +92,9 @@ function repeatedLines(rows: Row[]): Set<string> {
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (row.blank || row.bullet || row.markdownHeading || row.number !== null) continue;
-    // A line starting in lower case carries on a sentence ("national framework)"), however often it recurs.
-    if (words(row.text) > 20 || /:$/.test(row.text) || /^\p{Ll}/u.test(row.text)) continue;
+    // A line starting in lower case carries on a sentence ("national framework)"), and one in brackets tags
+    // the item above ("(National Framework, Outcome 1)"), however often they recur.
+    if (words(row.text) > 20 || /:$/.test(row.text) || /^[\p{Ll}(]/u.test(row.text)) continue;
     const key = lineKey(row.text);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

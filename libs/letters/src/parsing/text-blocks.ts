@@ -165,6 +165,8 @@ function continues(open: Block, row: Row): boolean {
   if (open.underlined && row.underlined) return true;
   // "… practice (enabler:" / "leaders drive conditions …)": a tag broken inside its brackets.
   const endsOpen = !ENDS_SENTENCE.test(open.text) || inOpenBracket(open.text);
+  // A bracketed tag on the next line ("(National Framework, Outcome 1)") belongs to the item above it.
+  if (open.kind === 'item' && /^\([^()]*\)?[.;]?$/.test(row.text)) return true;
   return endsOpen && /^\p{Ll}/u.test(row.text);
 }
 
