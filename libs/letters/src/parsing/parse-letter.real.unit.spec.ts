@@ -11,15 +11,11 @@ const NOT_YET_EXACT = new Set<string>([
   // KNOWN-LIST
   'bradford-2017-04-jtai-letter.txt',
   'bradford-2017-04-jtai-letter.pdf',
-  'bradford-2018-10-ilacs-report.txt',
   'bradford-2018-10-ilacs-report.pdf',
-  'bradford-2021-02-focused-visit.txt',
-  'bradford-2021-02-focused-visit.pdf',
   'coventry-2019-03-focused-visit.txt',
   'coventry-2019-03-focused-visit.pdf',
   'haringey-2009-07-slac-report.txt',
   'haringey-2009-07-slac-report.pdf',
-  'norfolk-2013-08-lac-report.pdf',
   'sandwell-2013-08-slac-report.txt',
   'sandwell-2013-08-slac-report.pdf',
   'slough-2026-01-focused-visit.txt',
@@ -28,8 +24,6 @@ const NOT_YET_EXACT = new Set<string>([
   'staffordshire-2014-03-sif-report.txt',
   'staffordshire-2014-03-sif-report.pdf',
   'torbay-2024-01-jtai-letter.pdf',
-  'trafford-2026-08-ilacs-report.txt',
-  'trafford-2026-08-ilacs-report.pdf',
 ]);
 
 describeWithFolder(realLettersFolder(), 'parseLetter on real documents, from pdftotext', (folder) => {
