@@ -22,7 +22,11 @@ const PLACES_TO_LOOK: Array<(text: string) => string | null> = [
   // "… the inspection … which was conducted on 8 and 9 February 2011."
   (text) => {
     const sentence = splitSentences(text).find(describesTheVisit);
-    return sentence ? sentence.slice(sentence.search(VISIT)) : null;
+    if (!sentence) return null;
+    // The dates follow the verb ("… was conducted on 8 and 9 February 2011"), or open the sentence ("Between
+    // 27 February and 3 March 2017, Ofsted … undertook a joint inspection").
+    const afterVerb = sentence.slice(sentence.search(VISIT));
+    return firstDays(afterVerb) ? afterVerb : sentence;
   },
   // "7 – 16 January 2013" standing alone under a summary's title
   (text) => (isOnlyDays(text) ? text : null),
