@@ -9,13 +9,10 @@ import { describeWithFolder, realLettersFolder } from '../testing/letters-folder
  */
 const NOT_YET_EXACT = new Set<string>([
   // KNOWN-LIST
-  'bradford-2017-04-jtai-letter.txt',
   'bradford-2017-04-jtai-letter.pdf',
   'bradford-2018-10-ilacs-report.pdf',
   'coventry-2019-03-focused-visit.txt',
   'coventry-2019-03-focused-visit.pdf',
-  'haringey-2009-07-slac-report.txt',
-  'haringey-2009-07-slac-report.pdf',
   'sandwell-2013-08-slac-report.txt',
   'sandwell-2013-08-slac-report.pdf',
   'slough-2026-01-focused-visit.txt',

@@ -22,7 +22,7 @@ const NOT_ADDRESSED = new RegExp(
     // "Not all shortfalls identified … have been addressed"
     String.raw`\bnot all\b[^.]{0,120}\b(?:been\s+)?${DEALT_WITH}\b`,
     // What today's reports say where the earlier areas were not dealt with.
-    String.raw`\b(?:a decline|ineffective|not (?:been )?sustained|not improved)\b`,
+    String.raw`\b(?:a decline|ineffective|limited progress|not (?:been )?sustained|not improved)\b`,
     String.raw`\b(?:further work|more) (?:is |needs to be )?(?:required|needed|done)\b`,
     String.raw`\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b`,
   ].join('|'),
