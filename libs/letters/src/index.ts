@@ -20,7 +20,13 @@ export {
 export { formatEvaluationTable } from './evaluation/evaluation-table.formatter';
 export { locateLettersFolder } from './evaluation/letters-folder.locator';
 export {
+  documentsWithGold,
   evaluateLettersFolder,
   readLettersWithGold,
+  readPdfLettersWithGold,
+  type DocumentFormat,
   type LetterWithGold,
 } from './evaluation/letters-folder.evaluator';
+export { readGold } from './evaluation/gold-letter.reader';
+export { scoreActionLinks, type LinkScore } from './evaluation/action-link.scorer';
+export { findingAnsweredBy, significantStems } from './linking/action-finding.linker';

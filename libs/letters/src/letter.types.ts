@@ -4,6 +4,8 @@ import type {
   FindingCategory,
   InspectionType,
   OverallJudgement as Judgement,
+  PlanDeadline,
+  SubJudgement,
   Timescale,
 } from '@actionledger/domain';
 
@@ -17,6 +19,8 @@ export {
   type FindingCategory,
   type InspectionType,
   type OverallJudgement as Judgement,
+  type PlanDeadline,
+  type SubJudgement,
   type Timescale,
 } from '@actionledger/domain';
 
@@ -54,6 +58,10 @@ export interface ParsedLetter {
   inspectionDates: string[];
   inspector: string | null;
   overallJudgement: Judgement | null;
+  /** A full report's sub-judgements ("The experiences and progress of children in care": good), in order. */
+  judgements: SubJudgement[];
+  /** When the plan is due, where the document says: `{ workingDays: 70 }` or `{ date: 'YYYY-MM-DD' }`. */
+  planDeadline: PlanDeadline | null;
   previousInspection: PreviousInspection | null;
   findings: ParsedFinding[];
   actionsTaken: ActionTaken[];

@@ -16,6 +16,8 @@ export function toLetterProposal({ letter, sources }: ParsedLetterWithSources): 
     inspectionDates: letter.inspectionDates,
     inspector: letter.inspector,
     overallJudgement: letter.overallJudgement,
+    judgements: letter.judgements,
+    planDeadline: letter.planDeadline,
     previousInspection: letter.previousInspection,
     findings,
     actionsTaken: letter.actionsTaken.map((action, index) => ({

@@ -19,6 +19,7 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   Min,
   ValidateIf,
   ValidateNested,
@@ -117,6 +118,32 @@ export class ProposedActionTakenRequest {
   source?: TextSpanRequest | null;
 }
 
+export class SubJudgementRequest {
+  @ApiProperty({ description: "the sub-judgement's heading as printed" })
+  @IsString()
+  @Length(1, 500)
+  area!: string;
+
+  @ApiProperty({ enum: OVERALL_JUDGEMENTS })
+  @IsIn(OVERALL_JUDGEMENTS)
+  grade!: OverallJudgement;
+}
+
+/** Exactly one of the two: within N working days of the letter, or by a fixed date. */
+export class PlanDeadlineRequest {
+  @ApiPropertyOptional({ example: 70 })
+  @ValidateIf((deadline: PlanDeadlineRequest) => deadline.date === undefined)
+  @IsInt()
+  @Min(1)
+  @Max(400)
+  workingDays?: number;
+
+  @ApiPropertyOptional({ example: '2024-05-09' })
+  @ValidateIf((deadline: PlanDeadlineRequest) => deadline.workingDays === undefined)
+  @IsCalendarDate()
+  date?: string;
+}
+
 export class EditLetterDraftRequest {
   @ApiPropertyOptional()
   @IsOptional()
@@ -154,6 +181,21 @@ export class EditLetterDraftRequest {
   @IsOptional()
   @IsIn(OVERALL_JUDGEMENTS)
   overallJudgement?: OverallJudgement | null;
+
+  @ApiPropertyOptional({ type: [SubJudgementRequest], description: 'replaces the whole list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SubJudgementRequest)
+  judgements?: SubJudgementRequest[];
+
+  @ApiPropertyOptional({ type: PlanDeadlineRequest, nullable: true })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanDeadlineRequest)
+  planDeadline?: PlanDeadlineRequest | null;
 
   @ApiPropertyOptional({ type: [ProposedFindingRequest], description: 'replaces the whole list' })
   @IsOptional()

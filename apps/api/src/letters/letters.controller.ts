@@ -1,4 +1,9 @@
-import { letterDraftDecider, letterDraftStreamId, type LetterProposal } from '@actionledger/domain';
+import {
+  letterDraftDecider,
+  letterDraftStreamId,
+  type LetterProposal,
+  type PlanDeadline,
+} from '@actionledger/domain';
 import { MAX_LETTER_BYTES } from '@actionledger/letters';
 import {
   BadRequestException,
@@ -25,7 +30,7 @@ import { Allow } from '../auth/access.decorators';
 import { ConfirmLetterDraftCommand } from './confirm-letter-draft.command';
 import { EditLetterDraftCommand } from './edit-letter-draft.command';
 import { ImportLetterCommand, type LetterUpload } from './import-letter.command';
-import { EditLetterDraftRequest, ImportLetterTextRequest } from './letter.requests';
+import { EditLetterDraftRequest, ImportLetterTextRequest, PlanDeadlineRequest } from './letter.requests';
 import { LetterTooLargeFilter } from './letter-too-large.filter';
 import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
@@ -103,9 +108,10 @@ export class LettersController {
     @Body() body: EditLetterDraftRequest,
     @RequestCommandContext() context: CommandContext,
   ) {
-    const { findings, actionsTaken, ...fields } = body;
+    const { findings, actionsTaken, planDeadline, ...fields } = body;
     const changes = {
       ...fields,
+      ...(planDeadline !== undefined && { planDeadline: toPlanDeadline(planDeadline) }),
       ...(findings && {
         findings: findings.map((finding) => ({ ...finding, source: finding.source ?? null })),
       }),
@@ -139,4 +145,11 @@ export class LettersController {
     const { draftId, proposal, text, ...draft } = state;
     return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
   }
+}
+
+function toPlanDeadline(deadline: PlanDeadlineRequest | null): PlanDeadline | null {
+  if (deadline === null) return null;
+  return deadline.workingDays !== undefined
+    ? { workingDays: deadline.workingDays }
+    : { date: deadline.date! };
 }

@@ -32,6 +32,18 @@ export interface ProposedActionTaken {
   source: TextSpan | null;
 }
 
+/** One sub-judgement of a full report's table: its heading as printed, and its grade. */
+export interface SubJudgement {
+  area: string;
+  grade: OverallJudgement;
+}
+
+/**
+ * When the council's plan is due: within N working days of receiving the letter (a focused visit's 70), or by
+ * a fixed date (a JTAI's written statement of action).
+ */
+export type PlanDeadline = { workingDays: number } | { date: CalendarDate };
+
 /** What an imported letter proposes to record: the lead reviews and corrects it before confirming. */
 export interface LetterProposal {
   documentType: DocumentType;
@@ -41,6 +53,9 @@ export interface LetterProposal {
   inspectionDates: CalendarDate[];
   inspector: string | null;
   overallJudgement: OverallJudgement | null;
+  /** The report's table of sub-judgements, in its order; empty for a letter. */
+  judgements: SubJudgement[];
+  planDeadline: PlanDeadline | null;
   previousInspection: { date: string | null; areasAddressed: boolean | null } | null;
   findings: ProposedFinding[];
   actionsTaken: ProposedActionTaken[];

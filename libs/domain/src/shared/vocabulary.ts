@@ -15,11 +15,24 @@ export const INSPECTION_TYPES = [
   'contact_referral_assessment',
   'child_protection',
   'safeguarding_and_looked_after_children',
+  'looked_after_children',
+  'focused_visit',
+  'monitoring_visit',
+  'joint_targeted_area_inspection',
+  /** An inspection of local authority children's services (ILACS, standard or short; the SIF before it). */
+  'local_authority_childrens_services',
   'other',
 ] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
-export const OVERALL_JUDGEMENTS = ['outstanding', 'good', 'adequate', 'inadequate'] as const;
+/** `requires_improvement` is the current frameworks' "requires improvement to be good". */
+export const OVERALL_JUDGEMENTS = [
+  'outstanding',
+  'good',
+  'requires_improvement',
+  'adequate',
+  'inadequate',
+] as const;
 export type OverallJudgement = (typeof OVERALL_JUDGEMENTS)[number];
 
 export const DOCUMENT_TYPES = [

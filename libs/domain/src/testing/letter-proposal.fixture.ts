@@ -9,6 +9,8 @@ export const proposal: LetterProposal = {
   inspectionDates: ['2011-10-18', '2011-10-19'],
   inspector: null,
   overallJudgement: null,
+  judgements: [],
+  planDeadline: null,
   previousInspection: { date: '2010-07', areasAddressed: false },
   findings: [
     {

@@ -1,3 +1,4 @@
+import type { LinkScore } from './action-link.scorer';
 import type { FindingScore } from './finding-match.scorer';
 import { SCORED_FIELDS, type EvaluationSummary } from './letter-evaluation';
 
@@ -7,18 +8,24 @@ export function formatEvaluationTable(summary: EvaluationSummary): string {
     letter.name,
     ...findingCells(letter.findings),
     `${SCORED_FIELDS.filter((field) => letter.fields[field]).length}/${SCORED_FIELDS.length}`,
+    links(letter.links),
     letter.error ?? wrongFields(letter.fields),
   ]);
-  findingRows.push(['OVERALL (micro)', ...findingCells(summary.findings), '', '']);
+  findingRows.push(['OVERALL (micro)', ...findingCells(summary.findings), '', links(summary.links), '']);
   const fieldRows = SCORED_FIELDS.map((field) => [
     field,
     percent(summary.fieldAccuracy[field]),
     `${summary.letters.filter((letter) => letter.fields[field]).length}/${summary.letters.length}`,
   ]);
   return [
-    table(['letter', 'pred', 'gold', 'match', 'P', 'R', 'F1', 'fields', 'wrong fields / error'], findingRows),
+    table(
+      ['letter', 'pred', 'gold', 'match', 'P', 'R', 'F1', 'fields', 'links', 'wrong fields / error'],
+      findingRows,
+    ),
     '',
     table(['field', 'accuracy', 'right'], fieldRows),
+    '',
+    `action links to findings: ${links(summary.links) || 'none to score'}`,
   ].join('\n');
 }
 
@@ -31,6 +38,11 @@ function findingCells(score: FindingScore): string[] {
     score.recall.toFixed(3),
     score.f1.toFixed(3),
   ];
+}
+
+/** "3/4" of a committee report's actions linked to the right finding; empty where there are none. */
+function links(score: LinkScore): string {
+  return score.total ? `${score.right}/${score.total}` : '';
 }
 
 function wrongFields(fields: Record<string, boolean>): string {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { EvaluationSummary } from './letter-evaluation';
 import { evaluateLettersFolder } from './letters-folder.evaluator';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
@@ -10,7 +11,10 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
 describe.each(['letters-blind', 'letters-blind-2', 'letters-blind-3'])(
   'the parser on the blind set %s',
   (folder) => {
-    const summary = evaluateLettersFolder(path.join(FIXTURES, folder));
+    let summary: EvaluationSummary;
+    beforeAll(async () => {
+      summary = await evaluateLettersFolder(path.join(FIXTURES, folder));
+    });
 
     it('has letters to score', () => {
       expect(summary.letters.length).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,5 @@
 import type { ParsedLetter } from '../letter.types';
+import { scoreActionLinks, type LinkScore } from './action-link.scorer';
 import { findingScore, scoreFindings, type FindingScore } from './finding-match.scorer';
 
 /** Every field but the findings, each scored right or wrong as a whole. */
@@ -10,6 +11,8 @@ export const SCORED_FIELDS = [
   'inspectionDates',
   'inspector',
   'overallJudgement',
+  'judgements',
+  'planDeadline',
   'previousInspection',
   'actionsTaken',
 ] as const satisfies ReadonlyArray<keyof ParsedLetter>;
@@ -18,6 +21,8 @@ export type ScoredField = (typeof SCORED_FIELDS)[number];
 export interface LetterEvaluation {
   name: string;
   findings: FindingScore;
+  /** Of the gold's actions taken, how many the parse has, linked to the right finding. */
+  links: LinkScore;
   /** Whether each field equals the gold's exactly. */
   fields: Record<ScoredField, boolean>;
   /** Why the letter could not be parsed, when it could not: then nothing is right. */
@@ -28,6 +33,8 @@ export interface EvaluationSummary {
   letters: LetterEvaluation[];
   /** Micro-averaged over all letters: matches, predictions and gold findings summed first. */
   findings: FindingScore;
+  /** Actions taken linked to the right finding, over all letters. */
+  links: LinkScore;
   /** Share of letters (0–1) with each field right. */
   fieldAccuracy: Record<ScoredField, number>;
 }
@@ -41,6 +48,7 @@ export function evaluateLetter(
     return {
       name,
       findings: scoreFindings([], gold.findings),
+      links: { right: 0, total: gold.actionsTaken.length },
       fields: fieldsWhere(() => false),
       error: parsed.error,
     };
@@ -48,6 +56,7 @@ export function evaluateLetter(
   return {
     name,
     findings: scoreFindings(parsed.findings, gold.findings),
+    links: scoreActionLinks(parsed, gold),
     fields: fieldsWhere((field) => canonicalJson(parsed[field]) === canonicalJson(gold[field])),
   };
 }
@@ -58,6 +67,10 @@ export function summariseEvaluations(letters: LetterEvaluation[]): EvaluationSum
   return {
     letters,
     findings: findingScore(total('matched'), total('predicted'), total('expected')),
+    links: {
+      right: letters.reduce((sum, letter) => sum + letter.links.right, 0),
+      total: letters.reduce((sum, letter) => sum + letter.links.total, 0),
+    },
     fieldAccuracy: fieldsWhere((field) =>
       letters.length ? letters.filter((letter) => letter.fields[field]).length / letters.length : 0,
     ),

@@ -10,6 +10,8 @@ const gold: ParsedLetter = {
   inspectionDates: ['2011-02-08', '2011-02-09'],
   inspector: 'Jane Smith',
   overallJudgement: null,
+  judgements: [],
+  planDeadline: null,
   previousInspection: { date: '2010-03', areasAddressed: true },
   findings: [
     { category: 'strength', timescale: 'none', text: 'A.' },
@@ -43,6 +45,8 @@ describe('evaluateLetter', () => {
       inspectionDates: false,
       inspector: true,
       overallJudgement: true,
+      judgements: true,
+      planDeadline: true,
       previousInspection: true,
       actionsTaken: true,
     });
@@ -78,8 +82,8 @@ describe('summariseEvaluations', () => {
       evaluateLetter('othertown-letter', { ...gold, inspector: null, findings: [gold.findings[0]] }, gold),
     ]);
     const table = formatEvaluationTable(summary);
-    expect(table).toMatch(/sometown-letter\s+2\s+2\s+2\s+1\.000\s+1\.000\s+1\.000\s+9\/9/);
-    expect(table).toMatch(/othertown-letter\s+1\s+2\s+1\s+1\.000\s+0\.500\s+0\.667\s+8\/9\s+inspector/);
+    expect(table).toMatch(/sometown-letter\s+2\s+2\s+2\s+1\.000\s+1\.000\s+1\.000\s+11\/11/);
+    expect(table).toMatch(/othertown-letter\s+1\s+2\s+1\s+1\.000\s+0\.500\s+0\.667\s+10\/11\s+inspector/);
     expect(table).toMatch(/OVERALL \(micro\)\s+3\s+4\s+3\s+1\.000\s+0\.750\s+0\.857/);
     expect(table).toMatch(/inspector\s+50\.0%\s+1\/2/);
   });

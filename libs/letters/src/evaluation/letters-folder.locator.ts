@@ -10,9 +10,14 @@ export function locateLettersFolder(
   environment: Record<string, string | undefined> = process.env,
 ): string | null {
   if (environment.LETTERS_DIR) return path.resolve(environment.LETTERS_DIR);
+  return locateSharedFolder('letters', startDirectories);
+}
+
+/** The first `shared/NAME` found walking up from each start directory; null when there is none. */
+export function locateSharedFolder(name: string, startDirectories: string[]): string | null {
   for (const start of startDirectories) {
     for (let directory = path.resolve(start); ; directory = path.dirname(directory)) {
-      const candidate = path.join(directory, 'shared', 'letters');
+      const candidate = path.join(directory, 'shared', name);
       if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
       if (path.dirname(directory) === directory) break;
     }

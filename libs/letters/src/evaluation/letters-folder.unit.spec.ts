@@ -24,8 +24,8 @@ describe('letters folders', () => {
     expect(locateLettersFolder([root], {})).toBeNull();
   });
 
-  it('reads only letters that have a gold file, and scores them', () => {
-    writeFileSync(path.join(root, 'a.txt'), 'Strengths\n\n- Plans are clear.\n');
+  it('reads only letters that have a gold file, and scores them', async () => {
+    writeFileSync(path.join(root, 'a.txt'), 'Ofsted inspection\n\nStrengths\n\n- Plans are clear.\n');
     writeFileSync(
       path.join(root, 'a.gold.json'),
       JSON.stringify({
@@ -43,7 +43,7 @@ describe('letters folders', () => {
     );
     writeFileSync(path.join(root, 'b.txt'), 'no gold for this one');
     expect(readLettersWithGold(root).map((letter) => letter.name)).toEqual(['a']);
-    const summary = evaluateLettersFolder(root);
+    const summary = await evaluateLettersFolder(root);
     expect(summary.findings.f1).toBe(1);
     expect(Object.values(summary.fieldAccuracy).every((accuracy) => accuracy === 1)).toBe(true);
   });

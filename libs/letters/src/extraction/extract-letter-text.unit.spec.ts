@@ -8,7 +8,7 @@ import {
 import { normaliseFindingText } from '../evaluation/finding-match.scorer';
 import { readLettersWithGold } from '../evaluation/letters-folder.evaluator';
 import { buildLetterPdf, buildPdfWithoutText } from '../testing/letter-pdf.builder';
-import { EXTRA_LETTERS_FOLDER, seedLettersFolder } from '../testing/letters-folders';
+import { EXTRA_LETTERS_FOLDER, seedLetters } from '../testing/letters-folders';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -85,10 +85,7 @@ describe('extractLetterText', () => {
   });
 
   describe('PDF letters', () => {
-    const letters = [
-      ...readLettersWithGold(seedLettersFolder()),
-      ...readLettersWithGold(EXTRA_LETTERS_FOLDER),
-    ];
+    const letters = [...seedLetters(), ...readLettersWithGold(EXTRA_LETTERS_FOLDER)];
 
     it.each(letters.map((letter) => [letter.name, letter] as const))(
       '%s: typeset as a PDF and read back, parses to its gold',

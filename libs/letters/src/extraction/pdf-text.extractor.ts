@@ -16,9 +16,10 @@ const PARAGRAPH_GAP_IN_FONT_SIZES = 1.75;
  */
 export async function extractPdfText(bytes: Uint8Array, fileName: string): Promise<string> {
   const pdfjs = await loadPdfJs();
-  // pdfjs may take ownership of the buffer it is given, so hand it a copy.
+  // pdfjs may take ownership of the buffer it is given, so hand it a copy (a plain Uint8Array: it refuses a
+  // Node Buffer).
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: true,

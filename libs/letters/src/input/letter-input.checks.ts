@@ -68,9 +68,18 @@ export function assertHasText(text: string, fileName: string, kind: LetterFileKi
   throw new LetterInputError('empty', `"${fileName}" contains no text.`);
 }
 
-/** Words no inspection letter, report or summary is without. */
-const INSPECTION_VOCABULARY =
-  /\b(?:ofsted|inspect(?:ion|ions|ed|or|ors)|local authority|council|children['’]?s services|safeguarding|child protection)\b/i;
+/** How an inspection document names what it is about: the inspectorate, an inspection or a visit. */
+const NAMES_AN_INSPECTION =
+  /\b(?:ofsted|inspect(?:ion|ions|ed|or|ors)|focused visit|monitoring visit|joint targeted area)\b/i;
+
+/**
+ * The most findings one document may propose. The longest real reports list a few dozen; the draft's edit
+ * route takes 500.
+ */
+export const MAX_FINDINGS = 500;
+/** Lines that open a list item, counted before parsing so that a flood is refused before it is read. */
+const MAX_LIST_LINES = MAX_FINDINGS * 4;
+const LIST_LINE = /^[ \t]*(?:[-*•▪◦●■◼➢➤✓]|\d{1,4}[.)]|\(?[a-z]\))[ \t]+\S/gm;
 
 export function assertIsText(text: unknown): asserts text is string {
   if (typeof text !== 'string') {
@@ -85,12 +94,47 @@ export function assertIsText(text: unknown): asserts text is string {
   }
 }
 
-/** A text with neither an inspection's vocabulary nor any finding is something other than a letter. */
-export function assertIsInspectionLetter(text: string, findingCount: number): void {
-  if (findingCount > 0 || INSPECTION_VOCABULARY.test(text)) return;
+/** Refuses a text set out as a list far longer than any inspection document's, before it is parsed. */
+export function assertNotTooManyItems(text: string): void {
+  let lines = 0;
+  for (LIST_LINE.lastIndex = 0; LIST_LINE.exec(text) !== null;) {
+    if (++lines > MAX_LIST_LINES) throw tooManyFindings(`over ${MAX_LIST_LINES} list items`);
+  }
+}
+
+export function assertNotTooManyFindings(findingCount: number): void {
+  if (findingCount > MAX_FINDINGS) throw tooManyFindings(`${findingCount} findings`);
+}
+
+function tooManyFindings(what: string): LetterInputError {
+  return new LetterInputError(
+    'too_many_findings',
+    `This document proposes ${what}, more than the ${MAX_FINDINGS} any inspection document has; ` +
+      'it cannot be imported as one.',
+  );
+}
+
+/** What the parser read that only an inspection document gives. */
+export interface InspectionEvidence {
+  findings: number;
+  judgements: number;
+  /** The visit's dates were found and the document names its inspection's framework. */
+  datedVisitOfAKnownFramework: boolean;
+}
+
+/**
+ * An inspection document names an inspection (or Ofsted, or a visit), and has what one reports: findings, a
+ * table of judgements, or at least the dates of a visit under a framework it names. An invoice or minutes
+ * that mention the council, or a README that mentions Ofsted, have not.
+ */
+export function assertIsInspectionDocument(text: string, evidence: InspectionEvidence): void {
+  const reports = evidence.findings > 0 || evidence.judgements > 0 || evidence.datedVisitOfAKnownFramework;
+  if (NAMES_AN_INSPECTION.test(text) && reports) return;
   throw new LetterInputError(
     'not_a_letter',
-    'This does not look like an inspection letter or report: it names no inspection, council or local ' +
-      'authority and no findings could be found in it.',
+    NAMES_AN_INSPECTION.test(text)
+      ? 'This does not look like an inspection letter or report: it mentions an inspection, but no findings, ' +
+          'judgements or dated visit could be read from it.'
+      : 'This does not look like an inspection letter or report: it names no inspection, Ofsted or visit.',
   );
 }

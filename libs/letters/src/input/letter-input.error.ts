@@ -6,6 +6,8 @@ export type LetterInputReason =
   | 'unsupported_type'
   | 'unreadable_pdf'
   | 'not_a_letter'
+  /** More findings than any inspection document has: a list that is not an inspection's, or a flood. */
+  | 'too_many_findings'
   /** The parser failed on text it should have coped with: a bug, reported rather than thrown raw. */
   | 'unparseable';
 

@@ -10,8 +10,12 @@ const NAME = String.raw`${WORD}(?:\s+(?:${CONNECTOR}\s+)?${WORD}){0,6}`;
 const COUNCIL_NAMES = [
   new RegExp(String.raw`\b${NAME}\s+Council\b`, 'g'),
   new RegExp(String.raw`\b(?:London|Royal) Borough of ${WORD}(?:\s+(?:and\s+)?${WORD}){0,3}`, 'g'),
-  new RegExp(String.raw`\bCity of ${WORD}(?:\s+${WORD}){0,2}\s+Council\b`, 'g'),
+  new RegExp(String.raw`\bCity of ${WORD}(?:\s+${WORD}){0,3}\s+Council\b`, 'g'),
 ];
+
+const CHILDRENS_COUNCIL = /\b(?:care|leaving|youth|young|children|pupils?|school|schools)\b/i;
+/** How many lines the head (title, address block) runs to. */
+const HEAD_ROWS = 40;
 
 /** Where a document names the area itself: "within X children's services", "visited X", "rated X as". */
 const PLACE = String.raw`(${WORD}(?:\s+(?:(?:upon|on|and)\s+)?${WORD}){0,3})`;
@@ -53,9 +57,11 @@ const NOT_A_PLACE = new Set(
  * the most often named one winning; failing that, the place the document is about, in its longest form.
  */
 export function extractAuthority(layout: LetterLayout): Located<string | null> {
-  const rows = layout.rows.filter((row) => !row.blank);
+  // Rows, and the head's paragraphs read whole: a title wraps a name ("City of Bradford Metropolitan District" /
+  // "Council").
+  const rows = [...layout.rows.filter((row) => !row.blank), ...headRowsJoined(layout)];
   return (
-    mostNamed(layout, rows, COUNCIL_NAMES, dropLeadingNonPlaceWords) ??
+    mostNamed(layout, rows, COUNCIL_NAMES, councilName) ??
     mostNamed(layout, rows, PLACE_CONTEXTS, trimToPlace) ?? { value: null }
   );
 }
@@ -86,16 +92,50 @@ function mostNamed(
   return best ? { value: best[0], source: spanOf(layout.text, best[1].row, best[0]) } : null;
 }
 
+/**
+ * Lines of the head joined where an authority's name wraps: the next line goes on with the name's
+ * organisational part ("City of Bradford Metropolitan District" / "Council", "… in the London" / "Borough of
+ * Haringey").
+ */
+function headRowsJoined(layout: LetterLayout): Row[] {
+  const head = layout.rows.slice(0, HEAD_ROWS);
+  return head.flatMap((row, index) => {
+    const next = head[index + 1];
+    if (row.blank || !next || next.blank || !NAME_GOES_ON.test(next.text)) return [];
+    return [{ ...row, text: `${row.text} ${next.text}` }];
+  });
+}
+
+const NAME_GOES_ON = /^(?:Council|Borough|County|City|District|Metropolitan)\b/;
+
+/** A council's name, not a council of children ("Somerset Leaving Care Council", "Children in Care Council"). */
+function councilName(candidate: string): string | null {
+  const name = /^City of /.test(candidate)
+    ? candidate.replace(/[.,]$/, '')
+    : dropLeadingNonPlaceWords(candidate);
+  return name && !CHILDRENS_COUNCIL.test(name) ? name : null;
+}
+
 /** "Stockton" and "Stockton-on-Tees" are one place: the short form's mentions count for the long one. */
 function foldShortFormsIntoLong(tally: Map<string, { count: number; row: Row }>): void {
   for (const [short, entry] of [...tally]) {
-    const longer = [...tally.keys()].find(
-      (name) => name.startsWith(short) && /^[\s-]/.test(name.slice(short.length)),
-    );
+    const longer = [...tally.keys()].find((name) => isFullerForm(name, short));
     if (!longer) continue;
     tally.get(longer)!.count += entry.count;
     tally.delete(short);
   }
+}
+
+/**
+ * "Stockton-on-Tees" of "Stockton"; "City of Bradford Metropolitan District Council" of "Bradford Metropolitan
+ * District Council"; "Sandwell Metropolitan Borough Council" of the running header's "Sandwell Council".
+ */
+function isFullerForm(name: string, short: string): boolean {
+  if (name === short) return false;
+  if (name.startsWith(short) && /^[\s-]/.test(name.slice(short.length))) return true;
+  if (name.endsWith(` ${short}`) && /^(?:City|County|Borough) of /.test(name)) return true;
+  const [place, ...rest] = short.split(' ');
+  return rest.join(' ') === 'Council' && name.startsWith(`${place} `) && name.endsWith(' Council');
 }
 
 function trimToPlace(candidate: string): string | null {

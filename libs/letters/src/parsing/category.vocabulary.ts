@@ -13,7 +13,7 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
     /\bthings (?:that )?(?:went|are going|were going|are done|were done) well\b/i,
   ],
   meets_requirements: [
-    /\bme(?:et|ets|eting) (?:the |all )?(?:statutory |minimum )?requirements\b/i,
+    /\bme(?:et|ets|eting) (?:the |all )?(?:statutory )?requirements\b/i,
     /\brequirements of (?:statutory|national) guidance\b/i,
     /\bdelivered satisfactorily\b/i,
     /\bsatisfactor(?:y|ily) in accordance with\b/i,
@@ -24,10 +24,27 @@ const CATEGORY_PHRASES: Record<FindingCategory, RegExp[]> = {
     /\bdevelopment areas?\b/i,
     /\b(?:needed|needs?|needing) (?:improving|improvement|to (?:be )?improved?|to get better|to be better)\b/i,
     /\b(?:get|be) better\b/i,
+    /\bweakness(?:es)?\b/i,
   ],
   priority_action: [/\bpriority actions?\b/i, /\bareas? for priority\b/i],
-  recommendation: [/\brecommendations?\b/i, /\bareas? for improvement\b/i],
+  recommendation: [
+    /\brecommendations?\b/i,
+    /\bareas? for improvement\b/i,
+    /\bpriorities for (?:further )?improvement\b/i,
+  ],
 };
+
+/**
+ * Phrasings that name one category however else they read: "What needs to improve in this area of social work
+ * practice?" and "What does the local authority need to improve?" head a report's recommendations, though
+ * "needs to improve" alone reads as an area for development.
+ */
+const EXCLUSIVE_PHRASES: Array<[FindingCategory, RegExp]> = [
+  [
+    'recommendation',
+    /^what (?:needs|does (?:\S+\s+){1,4}need|do (?:\S+\s+){1,4}need) to (?:improve|be improved)\b/i,
+  ],
+];
 
 type ExplicitTimescale = Exclude<Timescale, 'none'>;
 
@@ -44,6 +61,8 @@ const TIMESCALES = TIMESCALE_WORDS.map(([timescale, words]) => ({
 }));
 
 export function categoriesNamedIn(text: string): FindingCategory[] {
+  const exclusive = EXCLUSIVE_PHRASES.find(([, phrase]) => phrase.test(text));
+  if (exclusive) return [exclusive[0]];
   return (Object.keys(CATEGORY_PHRASES) as FindingCategory[]).filter((category) =>
     CATEGORY_PHRASES[category].some((phrase) => phrase.test(text)),
   );
@@ -72,4 +91,11 @@ export function leadingTimescale(text: string): { timescale: ExplicitTimescale; 
 export function trailingTimescale(text: string): ExplicitTimescale | null {
   const bracketed = /\(([^()]{3,40})\)[.;]?$/.exec(text)?.[1];
   return bracketed ? timescaleLabel(bracketed) : null;
+}
+
+/** A finding that sets its own timescale in so many words: "… should take immediate action to …". */
+export function timescaleInOwnWords(text: string): ExplicitTimescale | null {
+  return /\b(?:take|taking) immediate (?:action|steps)\b|\bwith immediate effect\b/i.test(text)
+    ? 'immediately'
+    : null;
 }

@@ -23,9 +23,13 @@ const REPORT =
 export function detectDocumentType(layout: LetterLayout): Located<DocumentType> {
   const rows = layout.rows.filter((row) => !row.blank);
   const head = rows.slice(0, HEAD_ROWS);
-  const committee = head.find((row) => COMMITTEE_BODY.test(row.text));
-  if (committee && rows.some((row) => COMMITTEE_REPORT.test(row.text))) {
-    return { value: 'committee_report', source: spanOf(layout.text, committee) };
+  const committee = head.findIndex((row) => COMMITTEE_BODY.test(row.text));
+  // A letter addressed to a partnership may name its scrutineer or board before "Dear …"; a committee report
+  // opens with the committee, before any letter it quotes.
+  const salutation = head.findIndex((row) => LETTER.test(row.text));
+  const beforeAnyLetter = salutation < 0 || committee < salutation;
+  if (committee >= 0 && beforeAnyLetter && rows.some((row) => COMMITTEE_REPORT.test(row.text))) {
+    return { value: 'committee_report', source: spanOf(layout.text, head[committee]) };
   }
   const checks: Array<[DocumentType, RegExp, typeof rows]> = [
     ['inspection_summary', CHILDREN_SUMMARY, head],

@@ -5,17 +5,28 @@ import { splitSentences } from './sentences';
 import { spanOf, type Located } from './source-span';
 
 const DATES_LABEL = /\b(?:inspection dates?|dates? of (?:the )?inspection|inspection visit)\s*:/i;
-const VISIT = /\b(?:conducted|carried out|took place|undertaken|held|inspected|visited)\b/i;
+const VISIT = /\b(?:conducted|carried out|took place|undertaken|undertook|held|inspected|visited)\b/i;
+/** "This letter summarises the findings of a focused visit to … on 15 December 2020." */
+const FINDINGS_OF_THE_VISIT = /\bfindings of (?:the|a|an|this)\b.{0,60}?\b(?:visit|inspection)\b/i;
 const INSPECTION = /\binspect/i;
 
 /** Each way of finding the visit's dates in a block's text: the text to read them from, or null. */
 const PLACES_TO_LOOK: Array<(text: string) => string | null> = [
   // "Inspection dates: 28 February – 11 March 2011"
   (text) => (DATES_LABEL.test(text) ? text.slice(text.search(DATES_LABEL)) : null),
+  // "This letter summarises the findings of the focused visit to … services on 13 and 14 December 2022."
+  (text) => {
+    const sentence = splitSentences(text).find((candidate) => FINDINGS_OF_THE_VISIT.test(candidate));
+    return sentence ? sentence.slice(sentence.search(FINDINGS_OF_THE_VISIT)) : null;
+  },
   // "… the inspection … which was conducted on 8 and 9 February 2011."
   (text) => {
     const sentence = splitSentences(text).find(describesTheVisit);
-    return sentence ? sentence.slice(sentence.search(VISIT)) : null;
+    if (!sentence) return null;
+    // The dates follow the verb ("… was conducted on 8 and 9 February 2011"), or open the sentence ("Between
+    // 27 February and 3 March 2017, Ofsted … undertook a joint inspection").
+    const afterVerb = sentence.slice(sentence.search(VISIT));
+    return firstDays(afterVerb) ? afterVerb : sentence;
   },
   // "7 – 16 January 2013" standing alone under a summary's title
   (text) => (isOnlyDays(text) ? text : null),

@@ -2,14 +2,18 @@ import type { LetterLayout } from './letter-layout';
 import { spanOf, type Located } from './source-span';
 
 const SIGN_OFF = /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)\b/i;
-const INSPECTOR_LABEL = /^(?:lead |reporting )?inspector\s*:\s*/i;
+const INSPECTOR_LABEL =
+  /^(?:(?:lead |reporting )?inspector\s*:\s*|(?:lead|reporting) inspector\s+(?=\p{Lu}))/iu;
+/** A joint letter is signed by each inspectorate: its name stands above or below the inspector's. */
+const ORGANISATION =
+  /\b(?:commission|inspectorate|constabulary|probation|ofsted|council|service|services|board|trust|police)\b/i;
 /** Where a name stops and the signatory's title begins. */
 const TITLE =
   /\s*(?:,|\b(?:Her|His) Majesty['’]s\b|\bHMI\b|\b(?:Lead |Senior |Social Care |Regulatory |Ofsted )*Inspector\b)/;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+/;
 const PERSON_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,3}$/u;
 /** How many lines under the sign-off the signature may be (a signature image leaves blank lines). */
-const SIGNATURE_ROWS = 4;
+const SIGNATURE_ROWS = 6;
 
 /** The signing inspector (the name under "Yours sincerely"), or the lead inspector a report names. */
 export function extractInspector(layout: LetterLayout): Located<string | null> {
@@ -30,5 +34,5 @@ export function extractInspector(layout: LetterLayout): Located<string | null> {
 
 function personName(text: string): string | null {
   const beforeTitle = text.split(TITLE)[0].replace(HONORIFIC, '').trim();
-  return PERSON_NAME.test(beforeTitle) ? beforeTitle : null;
+  return PERSON_NAME.test(beforeTitle) && !ORGANISATION.test(beforeTitle) ? beforeTitle : null;
 }

@@ -2,7 +2,8 @@ import { wholeDate } from './date-expressions';
 import type { LetterLayout } from './letter-layout';
 import { spanOf, type Located } from './source-span';
 
-const DATE_LABEL = /^(?:date(?: of (?:letter|report|meeting))?|report date|dated|meeting date)\s*:\s*/i;
+const DATE_LABEL =
+  /^(?:date(?: of (?:letter|report|meeting|publication))?|report date|dated|meeting date|published)\s*:\s*/i;
 const BODY_STARTS = /^(?:dear\b|this letter\b)/i;
 
 /**

@@ -80,7 +80,11 @@ const POSTCODE_AT_END = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$/;
 /** Letterhead lines: an e-mail or web address, a phone number, a line of an address ending in a postcode. */
 function isContactDetail(text: string): boolean {
   if (words(text) > 16 || /[.!?]$/.test(text)) return false;
-  return EMAIL.test(text) || WEB_ADDRESS.test(text) || PHONE.test(text) || POSTCODE_AT_END.test(text);
+  if (POSTCODE_AT_END.test(text)) return true;
+  // "enquiries@ofsted.gov.uk", "T 0300 123 1231"; not a sentence that runs through an address ("… to
+  // ProtectionOfChildren@ofsted.gov.uk by 24 July 2017. This statement …").
+  const rest = text.replace(EMAIL, '').replace(WEB_ADDRESS, '').replace(PHONE, '');
+  return rest !== text && words(rest) <= 4;
 }
 
 /** Running headers and footers: the same short line more than once (numbers ignored, so "Page 2" too). */
@@ -88,7 +92,9 @@ function repeatedLines(rows: Row[]): Set<string> {
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (row.blank || row.bullet || row.markdownHeading || row.number !== null) continue;
-    if (words(row.text) > 20 || /:$/.test(row.text)) continue;
+    // A line starting in lower case carries on a sentence ("national framework)"), and one in brackets tags
+    // the item above ("(National Framework, Outcome 1)"), however often they recur.
+    if (words(row.text) > 20 || /:$/.test(row.text) || /^[\p{Ll}(]/u.test(row.text)) continue;
     const key = lineKey(row.text);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { LetterInputError, parseLetterWithSources } from '@actionledger/letters';
 import { readLettersWithGold } from '../evaluation/letters-folder.evaluator';
-import { seedLettersFolder } from '../testing/letters-folders';
+import { EXTRA_LETTERS_FOLDER, seedLetters } from '../testing/letters-folders';
 import { shapeProblems } from '../testing/parsed-letter.shape';
 
 /** parseLetter either returns a well-formed letter, with sources inside the text, or a LetterInputError. */
@@ -26,7 +26,7 @@ function parsesOrRejects(text: string): void {
   }
 }
 
-const seeds = readLettersWithGold(seedLettersFolder()).map((letter) => letter.text);
+const seeds = [...seedLetters(), ...readLettersWithGold(EXTRA_LETTERS_FOLDER)].map((letter) => letter.text);
 
 /** Pieces of the genre, so random texts hit the parser's headings, lists, dates and mark-up. */
 const fragments = fc.constantFrom(

@@ -1,4 +1,13 @@
-import { LetterInputError, parseLetter, type ParsedFinding } from '@actionledger/letters';
+import { LetterInputError, parseLetter as parse, type ParsedFinding } from '@actionledger/letters';
+
+/**
+ * Each case is a fragment of a letter. A whole letter names its inspectorate and reports something (without
+ * that, a text is not an inspection document), so each fragment is read as if signed off by Ofsted, after a
+ * page gap; one about the letter's details, as if it also listed a strength after them.
+ */
+const parseLetter = (fragment: string) => parse(`${fragment}\n\n\nYours sincerely\n\nOfsted\n`);
+const parseDetails = (fragment: string) =>
+  parse(`${fragment}\n\nStrengths\n\n- Managers are visible.\n\n\nYours sincerely\n\nOfsted\n`);
 
 const texts = (findings: ParsedFinding[]) => findings.map((finding) => finding.text);
 const lines = (...parts: string[]) => parts.join('\n');
@@ -457,11 +466,11 @@ describe('parseLetter: what real letter text carries', () => {
       ],
       ['was conducted on 5 January 2010', ['2010-01-05']],
     ])('reads the inspection dates in "the inspection %s"', (when, days) => {
-      expect(parseLetter(`The inspection ${when}.`).inspectionDates).toEqual(days);
+      expect(parseDetails(`The inspection ${when}.`).inspectionDates).toEqual(days);
     });
 
     it('reads the letter date, the inspector and the authority from a letter', () => {
-      const parsed = parseLetter(
+      const parsed = parseDetails(
         lines(
           '9 March 2011',
           '',
@@ -496,7 +505,7 @@ describe('parseLetter: what real letter text carries', () => {
       ['have only been partially addressed', false],
       ['were considered', null],
     ])('reads whether the previous inspection’s areas %s', (verdict, addressed) => {
-      const parsed = parseLetter(
+      const parsed = parseDetails(
         `The areas for development identified at the previous inspection in November 2009 ${verdict}.`,
       );
       expect(parsed.previousInspection).toEqual({ date: '2009-11', areasAddressed: addressed });
@@ -504,7 +513,7 @@ describe('parseLetter: what real letter text carries', () => {
 
     it('has no overall judgement where the document grades nothing overall', () => {
       expect(
-        parseLetter('These inspections do not grade the service. Inspectors found inadequate recording.')
+        parseDetails('These inspections do not grade the service. Inspectors found inadequate recording.')
           .overallJudgement,
       ).toBeNull();
     });
@@ -515,16 +524,24 @@ describe('parseLetter: what real letter text carries', () => {
       'Preheat the oven to 180C. Mix the flour and the eggs, then bake for 20 minutes.',
       'lorem ipsum dolor',
     ])('rejects %j as not_a_letter', (text) => {
-      expect(() => parseLetter(text)).toThrow(expect.objectContaining({ reason: 'not_a_letter' }));
+      expect(() => parse(text)).toThrow(expect.objectContaining({ reason: 'not_a_letter' }));
     });
 
     it.each(['', '   \n\t  '])('rejects %j as empty', (text) => {
-      expect(() => parseLetter(text)).toThrow(LetterInputError);
-      expect(() => parseLetter(text)).toThrow(expect.objectContaining({ reason: 'empty' }));
+      expect(() => parse(text)).toThrow(LetterInputError);
+      expect(() => parse(text)).toThrow(expect.objectContaining({ reason: 'empty' }));
     });
 
-    it('accepts text with an inspection’s vocabulary even when it finds no findings', () => {
-      expect(parseLetter('Ofsted inspection of Sometown Council.').findings).toEqual([]);
+    it('refuses text that names an inspection but reports nothing of one', () => {
+      expect(() => parse('Ofsted inspection of Sometown Council.')).toThrow(
+        expect.objectContaining({ reason: 'not_a_letter' }),
+      );
+    });
+
+    it('refuses a list of findings that names no inspection', () => {
+      expect(() => parse('Strengths\n\n- The code is well tested.\n')).toThrow(
+        expect.objectContaining({ reason: 'not_a_letter' }),
+      );
     });
   });
 });

@@ -1,8 +1,8 @@
 import { parseLetter, parseLetterWithSources, type SourceSpan } from '@actionledger/letters';
 import { readLettersWithGold } from '../evaluation/letters-folder.evaluator';
-import { EXTRA_LETTERS_FOLDER, seedLettersFolder } from '../testing/letters-folders';
+import { EXTRA_LETTERS_FOLDER, seedLetters } from '../testing/letters-folders';
 
-const letters = [...readLettersWithGold(seedLettersFolder()), ...readLettersWithGold(EXTRA_LETTERS_FOLDER)];
+const letters = [...seedLetters(), ...readLettersWithGold(EXTRA_LETTERS_FOLDER)];
 
 /** The source text as a reader would see it: tags and bullet marks out, whitespace collapsed. */
 const readable = (text: string) =>

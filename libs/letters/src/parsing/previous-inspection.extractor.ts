@@ -6,12 +6,12 @@ import { spanOf, type Located } from './source-span';
 
 /** A sentence about an earlier inspection: "the previous inspection …", "Sunderland was first inspected …". */
 export const PREVIOUS_INSPECTION =
-  /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+inspection\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b/i;
+  /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+(?:inspection|visit)\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b|\b(?:identified|raised|made)\s+at\s+the\s+(?:\S+\s+){0,2}inspection\s+in\b/i;
 
 /** "Sometown's first unannounced inspection took place in July 2010": an earlier one, if dated before this. */
 const FIRST_INSPECTION = /\bfirst\b(?:\s+\S+){0,3}?\s+inspection\b/i;
 
-const DEALT_WITH = String.raw`(?:addressed|met|resolved|implemented|actioned)`;
+const DEALT_WITH = String.raw`(?:addressed|met|resolved|implemented|actioned|delivered)`;
 const DEGREE = String.raw`(?:all|now|since|both|each|fully|satisfactorily|successfully|effectively|largely)`;
 const NOT_ADDRESSED = new RegExp(
   [
@@ -19,6 +19,11 @@ const NOT_ADDRESSED = new RegExp(
     String.raw`\b(?:not|n['’]t)\s+(?:(?:all|yet)\s+)?(?:been\s+)?(?:(?:all|fully|sufficiently|adequately|successfully|satisfactorily)\s+)?${DEALT_WITH}\b`,
     String.raw`\bpartially\s+(?:been\s+)?(?:addressed|met|resolved|implemented)\b`,
     String.raw`\bremains?\s+(?:an?\s+)?(?:area|issue|concern|weakness)\b`,
+    // "Not all shortfalls identified … have been addressed"
+    String.raw`\bnot all\b[^.]{0,120}\b(?:been\s+)?${DEALT_WITH}\b`,
+    // What today's reports say where the earlier areas were not dealt with.
+    String.raw`\b(?:a decline|ineffective|limited progress|not (?:been )?sustained|not improved)\b`,
+    String.raw`\b(?:further work|more) (?:is |needs to be )?(?:required|needed|done)\b`,
     String.raw`\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b`,
   ].join('|'),
   'i',
@@ -49,7 +54,6 @@ export function extractPreviousInspection(
   inspectionStart: string | null,
 ): Located<PreviousInspection | null> {
   let date: string | null = null;
-  let yearOnly: string | null = null;
   let addressed: boolean | null = null;
   let source: Located<PreviousInspection>['source'];
   for (const block of layout.blocks) {
@@ -57,14 +61,17 @@ export function extractPreviousInspection(
     for (const [index, sentence] of sentences.entries()) {
       if (!namesAnEarlierInspection(sentence, inspectionStart)) continue;
       source ??= spanOf(layout.text, block, sentence);
-      date ??= datesMentioned(sentence, null)[0]?.value.slice(0, 7) ?? null;
-      yearOnly ??= YEAR_ONLY.exec(sentence)?.[1] ?? null;
+      // The first sentence that dates the earlier inspection dates it, to the month or only the year.
+      const month = datesMentioned(sentence, null)[0]?.value.slice(0, 7) ?? null;
+      date ??= month ?? YEAR_ONLY.exec(sentence)?.[1] ?? null;
+      // A later sentence may give the month of the year first named ("in 2019", then "in May 2019").
+      if (date?.length === 4 && month?.startsWith(date)) date = month;
       const verdict = verdictOf(sentence) ?? verdictOf(sentences[index + 1] ?? '');
       if (verdict !== null) addressed = addressed === false ? false : verdict;
     }
   }
   if (!source) return { value: null };
-  return { value: { date: date ?? yearOnly, areasAddressed: addressed }, source };
+  return { value: { date, areasAddressed: addressed }, source };
 }
 
 /**

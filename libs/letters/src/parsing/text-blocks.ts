@@ -36,6 +36,7 @@ export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
   let open: Block | undefined;
   let blanks = 0;
   let furnitureInGap = false;
+  const headingLines = findHeadingLines(rows, furniture);
   rows.forEach((row, index) => {
     if (row.blank || furniture[index]) {
       open = undefined;
@@ -52,7 +53,7 @@ export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
       blocks.push(open);
     } else if (open && continues(open, row)) {
       extend(open, row);
-    } else if (standsAlone(row)) {
+    } else if (standsAlone(row) || headingLines.has(index)) {
       open = { ...startBlock(row, gap), standalone: true };
       blocks.push(open);
     } else if (open && !open.standalone) {
@@ -89,12 +90,71 @@ function rejoinItemsSplitByPageGap(blocks: Block[]): Block[] {
   });
 }
 
+/** The most words a heading set on a line of its own is taken to have. */
+const MAX_HEADING_WORDS = 12;
+/** How much of a full line a heading may fill: a heading is short beside the running text around it. */
+const HEADING_SHARE_OF_LINE = 0.8;
+
+/**
+ * Headings printed with no blank line around them (text extracted without paragraph spacing): a short line,
+ * unpunctuated, starting with a capital, between a line that ends a sentence (or nothing) and one that starts
+ * with a capital or a bullet, where full lines of running text are much longer.
+ */
+function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
+  const lengths = rows
+    .filter((row, index) => !row.blank && !furniture[index])
+    .map((row) => row.text.length)
+    .sort((a, b) => a - b);
+  const fullLine = lengths[Math.floor(lengths.length * 0.75)] ?? 0;
+  const found = new Set<number>();
+  const neighbour = (index: number, step: 1 | -1): Row | null => {
+    for (let at = index + step; at >= 0 && at < rows.length; at += step) {
+      if (rows[at].blank) return null;
+      if (!furniture[at]) return rows[at];
+    }
+    return null;
+  };
+  rows.forEach((row, index) => {
+    if (row.blank || furniture[index] || row.bullet || row.number !== null) return;
+    const text = row.text;
+    if (text.split(/\s+/).length > MAX_HEADING_WORDS || text.length > fullLine * HEADING_SHARE_OF_LINE)
+      return;
+    if (!/^\p{Lu}/u.test(text) || /[.,;]$/.test(text) || ENDS_MID_PHRASE.test(text)) return;
+    const [before, after] = [neighbour(index, -1), neighbour(index, 1)];
+    // A very short heading ("Findings") may follow an item that has no full stop.
+    const afterSentence =
+      before === null ||
+      ENDS_SENTENCE.test(before.text) ||
+      /^dear\b/i.test(before.text) ||
+      (text.split(/\s+/).length <= 3 &&
+        /^[\p{L}\s]+$/u.test(text) &&
+        /\p{L}$/u.test(before.text) &&
+        closesAnItem(rows, index) &&
+        !ENDS_MID_PHRASE.test(before.text));
+    const beforeNew = after === null || after.bullet || after.number !== null || /^\p{Lu}/u.test(after.text);
+    if (afterSentence && beforeNew && (before !== null || after !== null)) found.add(index);
+  });
+  return found;
+}
+
+/** Whether the lines just above (up to a blank line) are a list item's. */
+function closesAnItem(rows: Row[], index: number): boolean {
+  for (let at = index - 1; at >= 0 && !rows[at].blank; at--) if (rows[at].bullet) return true;
+  return false;
+}
+
 /** Headings, labels and lead-ins that name a category start their own block even without a blank line. */
 function standsAlone(row: Row): boolean {
-  if (row.markdownHeading || row.underlined || /:$/.test(row.text)) return true;
+  if (row.markdownHeading || row.underlined) return true;
+  if (/:$/.test(row.text)) return !inOpenBracket(row.text);
   if (timescaleLabel(row.text) !== null) return true;
   const namesCategory = categoriesNamedIn(row.text).length > 0;
-  return namesCategory && (isShortHeading(row.text) || introducesList(row.text));
+  // "What needs to improve in this area of social work practice" runs to eleven words.
+  const headingLength =
+    /^what\b/i.test(row.text) &&
+    row.text.split(/\s+/).length <= MAX_HEADING_WORDS &&
+    !/[.,;]$/.test(row.text);
+  return namesCategory && (isShortHeading(row.text) || headingLength || introducesList(row.text));
 }
 
 /**
@@ -103,7 +163,15 @@ function standsAlone(row: Row): boolean {
  */
 function continues(open: Block, row: Row): boolean {
   if (open.underlined && row.underlined) return true;
-  return !ENDS_SENTENCE.test(open.text) && /^\p{Ll}/u.test(row.text);
+  // "… practice (enabler:" / "leaders drive conditions …)": a tag broken inside its brackets.
+  const endsOpen = !ENDS_SENTENCE.test(open.text) || inOpenBracket(open.text);
+  // A bracketed tag on the next line ("(National Framework, Outcome 1)") belongs to the item above it.
+  if (open.kind === 'item' && /^\([^()]*\)?[.;]?$/.test(row.text)) return true;
+  return endsOpen && /^\p{Ll}/u.test(row.text);
+}
+
+function inOpenBracket(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
 /** A line short enough, and unpunctuated enough, to be a heading rather than a sentence. */

@@ -20,13 +20,16 @@ export interface Row {
   line: number;
 }
 
-/** Bullet glyphs, including private-use code points where a Symbol/Wingdings bullet lost its font. */
-const BULLET_GLYPHS = '•▪◦●■□▫○►➢➤✓✔·\\uf020-\\uf0ff\\ufffd';
+/**
+ * Bullet glyphs: the geometric shapes (■ ▪ ◼ ● ○ ► …), arrows and ticks, and what a Symbol/Wingdings bullet
+ * becomes when it loses its font: a private-use code point, or a C1 control character.
+ */
+const BULLET_GLYPHS = '•‣⁃∙·\\u0080-\\u009f\\u25a0-\\u25ff➢➤➔✓✔❖\\uf020-\\uf0ff\\ufffd';
 const GLYPH_BULLET = new RegExp(`(?<=^|\\s)[${BULLET_GLYPHS}](?=\\s|$)`, 'g');
 const LONE_GLYPH = new RegExp(`^\\s*[${BULLET_GLYPHS}]\\s*$`);
 /** A bullet mark, or what a lost glyph becomes: a letter o or a question mark before a capital. */
 const LEADING_BULLET = new RegExp(`^(?:[-*${BULLET_GLYPHS}]|[o?](?=\\s+\\p{Lu}))\\s+`, 'u');
-const LEADING_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,2})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)/;
+const LEADING_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,3})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)/;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 /** Marker and numbering in the raw piece, so that what follows them can be checked for underlining. */
 const LEADING_MARKS_RAW = new RegExp(
@@ -45,8 +48,9 @@ export function readRows(text: string): Row[] {
     const pieces = splitLine(content, match.index);
     const readable = pieces.map((piece) => readPiece(piece, lineNumber)).filter((row) => row !== null);
     if (readable.length && bulletPending) readable[0].bullet = true;
-    // A bullet mark left alone at the end of a line marks the item the next line starts.
-    bulletPending = LONE_GLYPH.test(pieces[pieces.length - 1].raw);
+    // A bullet mark left alone at the end of a line marks the item the next line with text starts (a blank
+    // line may stand between them, where the glyph was set apart from its text).
+    if (readable.length || !bulletPending) bulletPending = LONE_GLYPH.test(pieces[pieces.length - 1].raw);
     rows.push(...(readable.length ? readable : [blankRow(match.index, lineNumber)]));
   }
   return rows;

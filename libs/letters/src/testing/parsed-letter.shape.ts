@@ -21,7 +21,7 @@ export function shapeProblems(letter: ParsedLetter): string[] {
   const check = (ok: boolean, problem: string) => ok || problems.push(problem);
   check(
     Object.keys(letter).join() ===
-      'documentType,authority,inspectionType,letterDate,inspectionDates,inspector,overallJudgement,previousInspection,findings,actionsTaken',
+      'documentType,authority,inspectionType,letterDate,inspectionDates,inspector,overallJudgement,judgements,planDeadline,previousInspection,findings,actionsTaken',
     `keys ${Object.keys(letter).join()}`,
   );
   check(oneOf(DOCUMENT_TYPES, letter.documentType), `documentType ${letter.documentType}`);
@@ -35,6 +35,26 @@ export function shapeProblems(letter: ParsedLetter): string[] {
       letter.inspectionDates.every(isIsoDay) &&
       letter.inspectionDates.every((day, index, days) => index === 0 || days[index - 1] < day),
     `inspectionDates ${letter.inspectionDates}`,
+  );
+  check(
+    Array.isArray(letter.judgements) &&
+      letter.judgements.every(
+        (judgement) =>
+          Object.keys(judgement).join() === 'area,grade' &&
+          isText(judgement.area) &&
+          oneOf(JUDGEMENTS, judgement.grade),
+      ),
+    `judgements ${JSON.stringify(letter.judgements)}`,
+  );
+  const deadline = letter.planDeadline;
+  check(
+    deadline === null ||
+      ('workingDays' in deadline
+        ? Object.keys(deadline).join() === 'workingDays' &&
+          Number.isInteger(deadline.workingDays) &&
+          deadline.workingDays > 0
+        : Object.keys(deadline).join() === 'date' && isIsoDay(deadline.date)),
+    `planDeadline ${JSON.stringify(deadline)}`,
   );
   const previous = letter.previousInspection;
   check(
