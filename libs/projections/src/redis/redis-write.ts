@@ -8,6 +8,7 @@ import type { ChainableCommander } from 'ioredis';
 export type RedisWrite =
   | { op: 'hset'; key: string; field: string; value: string }
   | { op: 'hdel'; key: string; field: string }
+  | { op: 'hincrby'; key: string; field: string; by: number }
   | { op: 'zadd'; key: string; member: string }
   | { op: 'zrem'; key: string; member: string };
 
@@ -19,6 +20,9 @@ export function queueWrites(transaction: ChainableCommander, writes: readonly Re
         break;
       case 'hdel':
         transaction.hdel(write.key, write.field);
+        break;
+      case 'hincrby':
+        transaction.hincrby(write.key, write.field, write.by);
         break;
       case 'zadd':
         transaction.zadd(write.key, 0, write.member);

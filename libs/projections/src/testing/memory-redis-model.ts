@@ -14,6 +14,10 @@ export class MemoryRedisModel {
         const hash = this.hashes.get(write.key) ?? new Map<string, string>();
         hash.set(write.field, write.value);
         this.hashes.set(write.key, hash);
+      } else if (write.op === 'hincrby') {
+        const hash = this.hashes.get(write.key) ?? new Map<string, string>();
+        hash.set(write.field, String(Number(hash.get(write.field) ?? '0') + write.by));
+        this.hashes.set(write.key, hash);
       } else if (write.op === 'hdel') {
         this.hashes.get(write.key)?.delete(write.field);
       } else if (write.op === 'zadd') {

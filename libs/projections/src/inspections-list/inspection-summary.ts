@@ -1,0 +1,43 @@
+import { FINDING_CATEGORIES, type CalendarDate, type FindingCategory } from '@actionledger/domain';
+import { countByStatus, type StatusCounts } from '../inspection-plan/inspection-plan.view';
+import { isOverdue, ragStatus, type RagStatus } from '../inspection-plan/plan-rag.rule';
+import type { ActionDoc, FindingDoc, InspectionDoc } from '../plans/plan-documents';
+
+export interface InspectionSummary {
+  inspectionId: string;
+  authority: string;
+  inspectionType: string;
+  inspectionDates: CalendarDate[];
+  letterDate: CalendarDate | null;
+  findings: { total: number; byCategory: Record<FindingCategory, number> };
+  actions: { total: number; byStatus: StatusCounts; overdue: number };
+  rag: RagStatus;
+}
+
+/** Pure: one line of the inspections list, judged today. */
+export function summariseInspection(
+  inspection: InspectionDoc,
+  findings: readonly FindingDoc[],
+  actions: readonly ActionDoc[],
+  today: CalendarDate,
+): InspectionSummary {
+  const byCategory = Object.fromEntries(FINDING_CATEGORIES.map((category) => [category, 0])) as Record<
+    FindingCategory,
+    number
+  >;
+  for (const finding of findings) byCategory[finding.category] += 1;
+  return {
+    inspectionId: inspection.inspectionId,
+    authority: inspection.authority,
+    inspectionType: inspection.inspectionType,
+    inspectionDates: inspection.inspectionDates,
+    letterDate: inspection.letterDate,
+    findings: { total: findings.length, byCategory },
+    actions: {
+      total: actions.length,
+      byStatus: countByStatus(actions),
+      overdue: actions.filter((action) => isOverdue(action, today)).length,
+    },
+    rag: ragStatus(actions, today),
+  };
+}
