@@ -52,6 +52,9 @@ export interface RebuildProgress {
   events: number;
 }
 
+const lowest = (positions: readonly bigint[]): bigint =>
+  positions.length === 0 ? 0n : positions.reduce((a, b) => (a < b ? a : b));
+
 interface Consumer {
   kind: ConsumerKind;
   name: string;
@@ -178,10 +181,7 @@ export class ProjectionRunner {
       this.redis.mget(this.consumers.map((c) => c.checkpointKey)),
     ]);
     const checkpoints = values.map((value) => BigInt(value ?? '0'));
-    const head = await findLogHead(
-      this.store,
-      checkpoints.reduce((a, b) => (a < b ? a : b), 0n),
-    );
+    const head = await findLogHead(this.store, lowest(checkpoints));
     const rebuilding = rebuildingFlag === 1;
     const failed = leaseHolder === this.runnerId && (this.session === null || this.session.failed !== null);
     return {
@@ -302,7 +302,7 @@ export class ProjectionRunner {
     try {
       const values = await this.redis.mget(this.consumers.map((c) => c.checkpointKey));
       this.consumers.forEach((c, index) => session.checkpoints.set(c.name, BigInt(values[index] ?? '0')));
-      const after = [...session.checkpoints.values()].reduce((a, b) => (a < b ? a : b), 0n);
+      const after = lowest([...session.checkpoints.values()]);
       if (this.session !== session) return;
       session.subscription = this.store.subscribeToAll((event) => this.onEvent(session, event), {
         after,
@@ -337,7 +337,11 @@ export class ProjectionRunner {
         error instanceof CheckpointMovedError ? undefined : this.beginSession(),
       );
     }, delay);
-    if (error instanceof CheckpointMovedError) this.holding = false;
+    if (error instanceof CheckpointMovedError) {
+      // Another runner projects: give the lease up (only if it is still this runner's) rather than compete.
+      this.holding = false;
+      void this.lease.release().catch(() => undefined);
+    }
   }
 
   private async onEvent(session: Session, event: StoredEvent): Promise<void> {

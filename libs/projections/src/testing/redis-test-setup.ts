@@ -18,8 +18,9 @@ export function projectionTestBed() {
   return {
     redis,
     keys,
+    /** A new log each time. */
     openStore(): SqliteEventStore {
-      const store = new SqliteEventStore(join(dir, 'events.db'), {
+      const store = new SqliteEventStore(join(dir, `${randomUUID()}.db`), {
         synchronous: 'NORMAL',
         pollIntervalMs: 20,
       });
