@@ -96,21 +96,28 @@ export async function loadPlanDocuments(
   const loaded = new Map<DocRef, AnyDoc | null>(refs.map((ref) => [ref, null]));
   if (refs.length === 0) return loaded;
   const orgs = await redis.hmget(keys.directory(PLANS_PROJECTION), ...refs);
-  const pipeline = redis.pipeline();
-  const found: DocRef[] = [];
+  // One HMGET per organisation and kind, all in one pipeline.
+  const groups = new Map<string, { key: string; refs: DocRef[]; ids: string[] }>();
   refs.forEach((ref, index) => {
     const org = orgs[index];
     if (org === null) return;
     const { kind, id } = parseDocRef(ref);
-    pipeline.hget(keys.documents(org, kind), id);
-    found.push(ref);
+    const key = keys.documents(org, kind);
+    const group = groups.get(key) ?? { key, refs: [], ids: [] };
+    group.refs.push(ref);
+    group.ids.push(id);
+    groups.set(key, group);
   });
-  if (found.length === 0) return loaded;
+  if (groups.size === 0) return loaded;
+  const pipeline = redis.pipeline();
+  for (const group of groups.values()) pipeline.hmget(group.key, ...group.ids);
   const results = (await pipeline.exec()) ?? [];
-  found.forEach((ref, index) => {
-    const [error, value] = results[index];
+  [...groups.values()].forEach((group, index) => {
+    const [error, values] = results[index];
     if (error) throw error;
-    if (typeof value === 'string') loaded.set(ref, JSON.parse(value) as AnyDoc);
+    (values as (string | null)[]).forEach((value, at) => {
+      if (value !== null) loaded.set(group.refs[at], JSON.parse(value) as AnyDoc);
+    });
   });
   return loaded;
 }

@@ -12,28 +12,66 @@ export type RedisWrite =
   | { op: 'zadd'; key: string; member: string }
   | { op: 'zrem'; key: string; member: string };
 
+/**
+ * Queues the writes on a MULTI (or pipeline), folding writes of one kind to one key into one command (HSET with
+ * many fields, ZADD with many members): far fewer commands for Redis to parse. The folding keeps the result
+ * only when no field or member is both set and removed in the same batch, which is checked; if one is, the
+ * writes go one by one, in order.
+ */
 export function queueWrites(transaction: ChainableCommander, writes: readonly RedisWrite[]): void {
+  const groups = new Map<string, RedisWrite[]>();
+  const touched = new Map<string, RedisWrite['op']>();
+  let foldable = true;
   for (const write of writes) {
-    switch (write.op) {
-      case 'hset':
-        transaction.hset(write.key, write.field, write.value);
-        break;
-      case 'hdel':
-        transaction.hdel(write.key, write.field);
-        break;
-      case 'hincrby':
-        transaction.hincrby(write.key, write.field, write.by);
-        break;
-      case 'zadd':
-        transaction.zadd(write.key, 0, write.member);
-        break;
-      case 'zrem':
-        transaction.zrem(write.key, write.member);
-        break;
-      default: {
-        const unknown: never = write;
-        throw new Error(`Unknown Redis write ${JSON.stringify(unknown)}`);
-      }
+    const target = `${write.key}\u0000${write.op === 'hset' || write.op === 'hdel' || write.op === 'hincrby' ? write.field : write.member}`;
+    const previous = touched.get(target);
+    if (previous !== undefined && (previous !== write.op || write.op === 'hincrby')) foldable = false;
+    touched.set(target, write.op);
+    const group = `${write.op}\u0000${write.key}`;
+    const list = groups.get(group);
+    if (list) list.push(write);
+    else groups.set(group, [write]);
+  }
+  if (!foldable) {
+    for (const write of writes) queueOne(transaction, write);
+    return;
+  }
+  for (const list of groups.values()) {
+    const [first] = list;
+    if (first.op === 'hset') {
+      transaction.hset(first.key, ...list.flatMap((w) => (w.op === 'hset' ? [w.field, w.value] : [])));
+    } else if (first.op === 'zadd') {
+      transaction.zadd(first.key, ...list.flatMap((w) => (w.op === 'zadd' ? [0, w.member] : [])));
+    } else if (first.op === 'zrem') {
+      transaction.zrem(first.key, ...list.map((w) => (w.op === 'zrem' ? w.member : '')));
+    } else if (first.op === 'hdel') {
+      transaction.hdel(first.key, ...list.map((w) => (w.op === 'hdel' ? w.field : '')));
+    } else {
+      for (const write of list) queueOne(transaction, write);
+    }
+  }
+}
+
+function queueOne(transaction: ChainableCommander, write: RedisWrite): void {
+  switch (write.op) {
+    case 'hset':
+      transaction.hset(write.key, write.field, write.value);
+      break;
+    case 'hdel':
+      transaction.hdel(write.key, write.field);
+      break;
+    case 'hincrby':
+      transaction.hincrby(write.key, write.field, write.by);
+      break;
+    case 'zadd':
+      transaction.zadd(write.key, 0, write.member);
+      break;
+    case 'zrem':
+      transaction.zrem(write.key, write.member);
+      break;
+    default: {
+      const unknown: never = write;
+      throw new Error(`Unknown Redis write ${JSON.stringify(unknown)}`);
     }
   }
 }

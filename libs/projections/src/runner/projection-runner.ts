@@ -233,11 +233,13 @@ export class ProjectionRunner {
       let after = 0n;
       let events = 0;
       let renewedAt = Date.now();
-      for (;;) {
-        const page = await this.store.readAll({ after, limit: this.batchSize });
-        if (page.length === 0) break;
-        await this.applyBatch(checkpoints, page, projections);
+      let page = await this.store.readAll({ after, limit: this.batchSize });
+      while (page.length > 0) {
         after = page[page.length - 1].position;
+        // The next page is read while Redis works on this one.
+        const applying = this.applyBatch(checkpoints, page, projections);
+        const next = this.store.readAll({ after, limit: this.batchSize });
+        await applying;
         events += page.length;
         onProgress?.({ position: after, head, events });
         if (Date.now() - renewedAt > this.leaseMs / 3) {
@@ -245,6 +247,7 @@ export class ProjectionRunner {
           await this.redis.pexpire(this.keys.rebuilding(), this.leaseMs * 3);
           renewedAt = Date.now();
         }
+        page = await next;
       }
       await this.redis.del(this.keys.rebuilding());
       return { events };
