@@ -15,3 +15,4 @@ export * from './letter-import/letter-proposal';
 export * from './letter-import/letter-draft.events';
 export * from './letter-import/letter-draft.decider';
 export * from './letter-import/letter-confirmation';
+export * from './follow-up/follow-up.decider';

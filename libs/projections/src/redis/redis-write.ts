@@ -20,19 +20,13 @@ export type RedisWrite =
  */
 export function queueWrites(transaction: ChainableCommander, writes: readonly RedisWrite[]): void {
   const groups = new Map<string, RedisWrite[]>();
-  const touched = new Map<string, RedisWrite['op']>();
-  let foldable = true;
   for (const write of writes) {
-    const target = `${write.key}\u0000${write.op === 'hset' || write.op === 'hdel' || write.op === 'hincrby' ? write.field : write.member}`;
-    const previous = touched.get(target);
-    if (previous !== undefined && (previous !== write.op || write.op === 'hincrby')) foldable = false;
-    touched.set(target, write.op);
-    const group = `${write.op}\u0000${write.key}`;
+    const group = `${write.op} ${write.key}`;
     const list = groups.get(group);
     if (list) list.push(write);
     else groups.set(group, [write]);
   }
-  if (!foldable) {
+  if (!foldable(groups)) {
     for (const write of writes) queueOne(transaction, write);
     return;
   }
@@ -50,6 +44,26 @@ export function queueWrites(transaction: ChainableCommander, writes: readonly Re
       for (const write of list) queueOne(transaction, write);
     }
   }
+}
+
+const targetOf = (write: RedisWrite) =>
+  write.op === 'zadd' || write.op === 'zrem' ? write.member : write.field;
+
+/** Folding reorders writes: it is safe unless one key has a field or member both set and removed. */
+function foldable(groups: Map<string, RedisWrite[]>): boolean {
+  for (const [removing, adding] of [
+    ['zrem', 'zadd'],
+    ['hdel', 'hset'],
+  ]) {
+    for (const [group, removed] of groups) {
+      if (!group.startsWith(`${removing} `)) continue;
+      const added = groups.get(`${adding} ${removed[0].key}`);
+      if (!added) continue;
+      const set = new Set(added.map(targetOf));
+      if (removed.some((write) => set.has(targetOf(write)))) return false;
+    }
+  }
+  return true;
 }
 
 function queueOne(transaction: ChainableCommander, write: RedisWrite): void {

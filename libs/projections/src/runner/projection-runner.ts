@@ -21,6 +21,8 @@ export interface ProjectionRunnerOptions {
   leaseMs?: number;
   /** Most events applied in one transaction. */
   batchSize?: number;
+  /** The same during a rebuild, where bigger batches fold more events into each document write; default 5000. */
+  rebuildBatchSize?: number;
   backoff?: { initialMs: number; maxMs: number };
   log?: (message: string) => void;
 }
@@ -89,6 +91,7 @@ export class ProjectionRunner {
   private readonly consumers: Consumer[];
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly log: (message: string) => void;
   private started = false;
@@ -108,6 +111,7 @@ export class ProjectionRunner {
     this.runnerId = options.runnerId ?? randomUUID();
     this.leaseMs = options.leaseMs ?? 5000;
     this.batchSize = options.batchSize ?? 1000;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? 5000;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
     this.log = options.log ?? ((message) => console.warn(message));
     this.lease = new RedisLease(this.redis, this.keys.lease(), this.runnerId, this.leaseMs);
@@ -233,12 +237,12 @@ export class ProjectionRunner {
       let after = 0n;
       let events = 0;
       let renewedAt = Date.now();
-      let page = await this.store.readAll({ after, limit: this.batchSize });
+      let page = await this.store.readAll({ after, limit: this.rebuildBatchSize });
       while (page.length > 0) {
         after = page[page.length - 1].position;
         // The next page is read while Redis works on this one.
         const applying = this.applyBatch(checkpoints, page, projections);
-        const next = this.store.readAll({ after, limit: this.batchSize });
+        const next = this.store.readAll({ after, limit: this.rebuildBatchSize });
         await applying;
         events += page.length;
         onProgress?.({ position: after, head, events });
