@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       rounds: Number(process.env.BENCH_ROUNDS ?? 3),
     });
     rows.push({
-      benchmark: `(c) replay ${replay.events} events into every read model`,
+      benchmark: `projections (a) replay ${replay.events} events into every read model`,
       measured: `${Math.round(replay.projectedEventsPerSecond)} ev/s`,
       baseline: `${Math.round(replay.readEventsPerSecond)} ev/s reading the log alone`,
       ratio: Number(replay.ratio.toFixed(3)),
@@ -48,14 +48,14 @@ async function main(): Promise<void> {
       queries: 2000,
     });
     rows.push({
-      benchmark: `(d) overdue report p50/p99, ${overdue.openActions} open actions`,
+      benchmark: `projections (b) overdue report p50/p99, ${overdue.openActions} open actions`,
       measured: `${overdue.overdueP50Ms.toFixed(2)} / ${overdue.overdueP99Ms.toFixed(2)} ms`,
       baseline: `${overdue.pingP50Ms.toFixed(3)} / ${overdue.pingP99Ms.toFixed(3)} ms PING`,
       ratio: Number(overdue.roundTrips.toFixed(1)),
       target: 'p99 ≤ 20 PINGs',
     });
     rows.push({
-      benchmark: '(e) Redis memory per open action',
+      benchmark: 'projections (c) Redis memory per open action',
       measured: `${Math.round(overdue.bytesPerOpenAction)} bytes`,
       baseline: 'MEMORY USAGE of every read-model key',
       ratio: '',

@@ -23,3 +23,6 @@ export * from './overdue-report/overdue-report.query';
 export * from './due-soon/due-soon.query';
 export * from './owner-actions/owner-actions.query';
 export * from './reactors/finding-resolution.reactor';
+export * from './follow-ups/follow-ups.projection';
+export * from './follow-ups/follow-ups.view';
+export * from './follow-ups/follow-ups.query';
