@@ -14,6 +14,29 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
+/** A temp SQLite log, the flushable Redis database, and a runner over every plan read model. */
+async function openBenchBed() {
+  const dir = mkdtempSync(join(tmpdir(), 'actionledger-bench-projections-'));
+  const store = new SqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
+  const redis = new Redis(REDIS_URL, { db: BENCH_DB });
+  const keys = new ProjectionKeys('bench');
+  const runner = new ProjectionRunner({ store, redis, keys, projections: [new PlansProjection(keys)] });
+  await redis.flushdb();
+  return {
+    store,
+    redis,
+    keys,
+    runner,
+    async close() {
+      await runner.close();
+      await redis.flushdb();
+      redis.disconnect();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface ReplayResult {
   events: number;
   projectedEventsPerSecond: number;
@@ -30,19 +53,8 @@ export async function benchProjectionReplay(options: {
   events: number;
   rounds: number;
 }): Promise<ReplayResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'actionledger-bench-projections-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
-  const redis = new Redis(REDIS_URL, { db: BENCH_DB });
-  const keys = new ProjectionKeys('bench');
-  const runner = new ProjectionRunner({
-    store,
-    redis,
-    keys,
-    projections: [new PlansProjection(keys)],
-    batchSize: 1000,
-  });
+  const { store, runner, close } = await openBenchBed();
   try {
-    await redis.flushdb();
     const { events } = await generatePlanLog(store, {
       events: options.events,
       organisations: 50,
@@ -76,11 +88,7 @@ export async function benchProjectionReplay(options: {
       rounds: options.rounds,
     };
   } finally {
-    await runner.close();
-    await redis.flushdb();
-    redis.disconnect();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -104,13 +112,8 @@ export async function benchOverdueQuery(options: {
   openActions: number;
   queries: number;
 }): Promise<OverdueQueryResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'actionledger-bench-overdue-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
-  const redis = new Redis(REDIS_URL, { db: BENCH_DB });
-  const keys = new ProjectionKeys('bench');
-  const runner = new ProjectionRunner({ store, redis, keys, projections: [new PlansProjection(keys)] });
+  const { store, redis, keys, runner, close } = await openBenchBed();
   try {
-    await redis.flushdb();
     const findingsPerInspection = 10;
     const actionsPerFinding = 10;
     const plans = Math.ceil(options.openActions / (findingsPerInspection * actionsPerFinding));
@@ -154,10 +157,6 @@ export async function benchOverdueQuery(options: {
       bytesPerOpenAction: bytes / openActions,
     };
   } finally {
-    await runner.close();
-    await redis.flushdb();
-    redis.disconnect();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -31,7 +31,7 @@ export interface PlanView {
   today: CalendarDate;
   deadline: PlanDeadline & { rule: typeof PLAN_DEADLINE_RULE };
   rag: { status: RagStatus; rule: typeof PLAN_RAG_RULE };
-  actions: { total: number; byStatus: StatusCounts; overdue: number };
+  actions: ActionCounts;
   /** Share of actions completed (verified ones included): "addressed" by their owners. */
   completedShare: number | null;
   /** Share of actions verified by the lead; reported apart because addressed is not verified. */
@@ -51,6 +51,26 @@ export function countByStatus(actions: readonly ActionDoc[]): StatusCounts {
   const counts: StatusCounts = { planned: 0, assigned: 0, completed: 0, verified: 0 };
   for (const action of actions) counts[action.status] += 1;
   return counts;
+}
+
+export interface ActionCounts {
+  total: number;
+  byStatus: StatusCounts;
+  overdue: number;
+}
+
+export function countActions(actions: readonly ActionDoc[], today: CalendarDate): ActionCounts {
+  return {
+    total: actions.length,
+    byStatus: countByStatus(actions),
+    overdue: actions.filter((action) => isOverdue(action, today)).length,
+  };
+}
+
+/** The inspection's own fields that every view of it repeats. */
+export function inspectionHeader(inspection: InspectionDoc) {
+  const { inspectionId, authority, inspectionType, inspectionDates, letterDate } = inspection;
+  return { inspectionId, authority, inspectionType, inspectionDates, letterDate };
 }
 
 const share = (part: number, total: number) =>
@@ -83,19 +103,11 @@ export function buildPlanView(
   for (const action of actions) byFinding.get(action.findingId)?.push(action);
   const byStatus = countByStatus(actions);
   return {
-    inspectionId: inspection.inspectionId,
-    authority: inspection.authority,
-    inspectionType: inspection.inspectionType,
-    inspectionDates: inspection.inspectionDates,
-    letterDate: inspection.letterDate,
+    ...inspectionHeader(inspection),
     today,
     deadline: { ...planDeadline(inspection, findings), rule: PLAN_DEADLINE_RULE },
     rag: { status: ragStatus(actions, today), rule: PLAN_RAG_RULE },
-    actions: {
-      total: actions.length,
-      byStatus,
-      overdue: actions.filter((action) => isOverdue(action, today)).length,
-    },
+    actions: countActions(actions, today),
     completedShare: share(byStatus.completed + byStatus.verified, actions.length),
     verifiedShare: share(byStatus.verified, actions.length),
     findings: findings.map((finding) => {

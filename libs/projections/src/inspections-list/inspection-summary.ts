@@ -1,6 +1,6 @@
 import { FINDING_CATEGORIES, type CalendarDate, type FindingCategory } from '@actionledger/domain';
-import { countByStatus, type StatusCounts } from '../inspection-plan/inspection-plan.view';
-import { isOverdue, ragStatus, type RagStatus } from '../inspection-plan/plan-rag.rule';
+import { countActions, inspectionHeader, type ActionCounts } from '../inspection-plan/inspection-plan.view';
+import { ragStatus, type RagStatus } from '../inspection-plan/plan-rag.rule';
 import type { ActionDoc, FindingDoc, InspectionDoc } from '../plans/plan-documents';
 
 export interface InspectionSummary {
@@ -10,7 +10,7 @@ export interface InspectionSummary {
   inspectionDates: CalendarDate[];
   letterDate: CalendarDate | null;
   findings: { total: number; byCategory: Record<FindingCategory, number> };
-  actions: { total: number; byStatus: StatusCounts; overdue: number };
+  actions: ActionCounts;
   rag: RagStatus;
 }
 
@@ -27,17 +27,9 @@ export function summariseInspection(
   >;
   for (const finding of findings) byCategory[finding.category] += 1;
   return {
-    inspectionId: inspection.inspectionId,
-    authority: inspection.authority,
-    inspectionType: inspection.inspectionType,
-    inspectionDates: inspection.inspectionDates,
-    letterDate: inspection.letterDate,
+    ...inspectionHeader(inspection),
     findings: { total: findings.length, byCategory },
-    actions: {
-      total: actions.length,
-      byStatus: countByStatus(actions),
-      overdue: actions.filter((action) => isOverdue(action, today)).length,
-    },
+    actions: countActions(actions, today),
     rag: ragStatus(actions, today),
   };
 }
