@@ -186,7 +186,7 @@ describe('the projection runner', () => {
   it('rebuilds from the log behind a flag that queries see, and leaves reactors alone', async () => {
     const store = bed.openStore();
     const projection = new CountingProjection(bed.keys, `rebuild-${randomUUID()}`);
-    const projecting = runner({ store, projections: [projection], batchSize: 2 });
+    const projecting = runner({ store, projections: [projection], batchSize: 2, rebuildBatchSize: 2 });
     await projecting.start();
     const head = await appendTicks(store, 1, 5);
     await projecting.waitFor(head);
