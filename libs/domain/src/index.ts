@@ -20,3 +20,4 @@ export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './user/user.events';
 export * from './user/user.decider';
+export * from './follow-up/follow-up.decider';

@@ -1,0 +1,174 @@
+import { organisationOf, type OrganisationScoped } from '../organisation/organisation-of';
+import {
+  docRef,
+  positionKey,
+  type ActionDoc,
+  type DocOf,
+  type DocRef,
+  type FindingDoc,
+  type InspectionDoc,
+  type PlanEvent,
+} from './plan-documents';
+
+/** The documents an event reads or changes: the ones it is about, and the parent it adds itself to. */
+export function refsOf(event: PlanEvent): DocRef[] {
+  switch (event.type) {
+    case 'InspectionRecorded':
+      return [docRef('inspection', event.data.inspectionId)];
+    case 'FindingRaised':
+      return [docRef('finding', event.data.findingId), docRef('inspection', event.data.inspectionId)];
+    case 'FindingResolved':
+      return [docRef('finding', event.data.findingId)];
+    case 'ActionPlanned':
+      return [docRef('action', event.data.actionId), docRef('finding', event.data.findingId)];
+    default:
+      return [docRef('action', event.data.actionId)];
+  }
+}
+
+/** Documents as they stand: `get` answers null for one that does not exist. */
+export interface DocView {
+  get<Kind extends keyof DocOf>(kind: Kind, id: string): DocOf[Kind] | null;
+}
+
+export type DocChange = { [Kind in keyof DocOf]: { kind: Kind; doc: DocOf[Kind] } }[keyof DocOf];
+
+const withItem = (items: string[], item: string) => (items.includes(item) ? items : [...items, item]);
+
+/**
+ * The pure heart of the plan read models: from the documents as they stand and one event, the documents it
+ * changes. An event about a document that does not exist (its root event was never seen) changes nothing.
+ */
+export function evolvePlanDocuments(docs: DocView, event: PlanEvent, position: bigint): DocChange[] {
+  switch (event.type) {
+    case 'InspectionRecorded': {
+      const data = event.data as OrganisationScoped<typeof event.data>;
+      if (docs.get('inspection', data.inspectionId)) return [];
+      const inspection: InspectionDoc = {
+        inspectionId: data.inspectionId,
+        organisationId: organisationOf(data),
+        authority: data.authority,
+        inspectionType: data.inspectionType,
+        inspectionDates: data.inspectionDates,
+        letterDate: data.letterDate,
+        recordedAt: data.recordedAt,
+        findingIds: [],
+      };
+      return [{ kind: 'inspection', doc: inspection }];
+    }
+    case 'FindingRaised': {
+      const data = event.data as OrganisationScoped<typeof event.data>;
+      if (docs.get('finding', data.findingId)) return [];
+      const finding: FindingDoc = {
+        findingId: data.findingId,
+        inspectionId: data.inspectionId,
+        organisationId: organisationOf(data),
+        category: data.category,
+        timescale: data.timescale,
+        text: data.text,
+        status: 'open',
+        raisedAt: data.raisedAt,
+        actionIds: [],
+      };
+      const inspection = docs.get('inspection', data.inspectionId);
+      const changes: DocChange[] = [{ kind: 'finding', doc: finding }];
+      if (inspection) {
+        const findingIds = withItem(inspection.findingIds, data.findingId);
+        changes.push({ kind: 'inspection', doc: { ...inspection, findingIds } });
+      }
+      return changes;
+    }
+    case 'FindingResolved': {
+      const finding = docs.get('finding', event.data.findingId);
+      return finding ? [{ kind: 'finding', doc: { ...finding, status: 'resolved' } }] : [];
+    }
+    case 'ActionPlanned': {
+      const data = event.data as OrganisationScoped<typeof event.data>;
+      const finding = docs.get('finding', data.findingId);
+      if (docs.get('action', data.actionId) || !finding) return [];
+      const action: ActionDoc = {
+        actionId: data.actionId,
+        findingId: data.findingId,
+        inspectionId: finding.inspectionId,
+        organisationId: organisationOf(data),
+        category: finding.category,
+        title: data.title,
+        status: 'planned',
+        ownerId: null,
+        dueDate: null,
+        originalDueDate: null,
+        timesMoved: 0,
+        plannedAt: data.plannedAt,
+        lastActivityAt: data.plannedAt,
+        completedAt: null,
+        verifiedAt: null,
+        sequence: positionKey(position),
+      };
+      return [
+        { kind: 'action', doc: action },
+        { kind: 'finding', doc: { ...finding, actionIds: withItem(finding.actionIds, data.actionId) } },
+      ];
+    }
+    default: {
+      const action = docs.get('action', event.data.actionId);
+      return action ? [{ kind: 'action', doc: evolveAction(action, event) }] : [];
+    }
+  }
+}
+
+type LaterActionEvent = Exclude<
+  Extract<PlanEvent, { data: { actionId: string } }>,
+  { type: 'ActionPlanned' }
+>;
+
+function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
+  switch (event.type) {
+    case 'ActionAssigned':
+      return {
+        ...action,
+        status: 'assigned',
+        ownerId: event.data.ownerId,
+        dueDate: event.data.dueDate,
+        originalDueDate: action.originalDueDate ?? event.data.dueDate,
+        lastActivityAt: event.data.assignedAt,
+      };
+    case 'ActionReassigned':
+      return {
+        ...action,
+        ownerId: event.data.ownerId,
+        dueDate: event.data.dueDate,
+        timesMoved: action.timesMoved + (event.data.dueDate !== action.dueDate ? 1 : 0),
+        lastActivityAt: event.data.reassignedAt,
+      };
+    case 'ActionRescheduled':
+      return {
+        ...action,
+        dueDate: event.data.dueDate,
+        timesMoved: action.timesMoved + 1,
+        lastActivityAt: event.data.rescheduledAt,
+      };
+    case 'ProgressRecorded':
+      return { ...action, lastActivityAt: event.data.recordedAt };
+    case 'ActionCompleted':
+      return {
+        ...action,
+        status: 'completed',
+        completedAt: event.data.completedAt,
+        lastActivityAt: event.data.completedAt,
+      };
+    case 'ActionVerified':
+      return { ...action, status: 'verified', verifiedAt: event.data.verifiedAt };
+    case 'ActionReopened':
+      return {
+        ...action,
+        status: 'assigned',
+        completedAt: null,
+        verifiedAt: null,
+        lastActivityAt: event.data.reopenedAt,
+      };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled action event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
