@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { seedLettersFolder } from '../libs/letters/src/testing/letters-folders';
+import { EXTRA_LETTERS_FOLDER } from '../libs/letters/src/testing/letters-folders';
 
 const BIN = resolve(__dirname, '../bin/actionledger.js');
 
@@ -28,11 +28,11 @@ describe('the actionledger command', () => {
     const { code, out } = actionledger([
       'letters',
       'parse',
-      join(seedLettersFolder(), 'durham-2011-03-cra-letter.txt'),
+      join(EXTRA_LETTERS_FOLDER, 'redcar-2010-12-cra-letter.txt'),
       '--json',
     ]);
     expect(code).toBe(0);
-    expect(JSON.parse(out).authority).toBe('Durham County Council');
+    expect(JSON.parse(out).authority).toBe('Redcar and Cleveland Borough Council');
   });
 
   it('lists the streams of an empty log', () => {

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore, eventStoreConfigFromEnv, type StoredEvent } from '@actionledger/event-store';
-import { seedLettersFolder } from '../libs/letters/src/testing/letters-folders';
+import { EXTRA_LETTERS_FOLDER } from '../libs/letters/src/testing/letters-folders';
 import { postJson, startApiProcess, type ApiProcess } from './support/api-process';
 import { assignedActions } from './support/assigned-actions';
 import { givenOperatorUsers } from './support/operator-users';
 
 jest.setTimeout(60_000);
 
-const DURHAM_LETTER = readFileSync(join(seedLettersFolder(), 'durham-2011-03-cra-letter.txt'), 'utf8');
+const LETTER = readFileSync(join(EXTRA_LETTERS_FOLDER, 'redcar-2010-12-cra-letter.txt'), 'utf8');
 
 /**
  * Kill -9 the API in the middle of a stream of commands, start it again on the same data, and check that every
@@ -54,7 +54,7 @@ describe('the API killed with SIGKILL mid-traffic', () => {
     const importer = async () => {
       while (!killed) {
         try {
-          const draft = await post('/api/letters', { text: DURHAM_LETTER });
+          const draft = await post('/api/letters', { text: LETTER });
           const confirmed = await post(`/api/letters/${draft.body.id}/confirm`, {});
           if (confirmed.status === 200) confirmations.push(draft.body.id!);
         } catch (error) {

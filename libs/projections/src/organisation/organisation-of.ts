@@ -1,11 +1,7 @@
 import type { ActionPlanned, FindingRaised, InspectionRecorded } from '@actionledger/domain';
 
-/**
- * The root events of a plan carry the organisation they belong to. Until `organisationId` lands in the domain's
- * event types (another branch adds it), this one accessor reads it; after the merge `OrganisationScoped<T>`
- * becomes `T` and nothing else changes.
- */
-export type OrganisationScoped<Data> = Data & { organisationId: string };
+/** The root events of a plan carry the organisation they belong to; later events find it through them. */
+export type OrganisationScoped<Data> = Data;
 
 export type RootEventData =
   | OrganisationScoped<InspectionRecorded['data']>

@@ -71,6 +71,7 @@ export class PlanScript {
         type: 'RecordInspection',
         data: {
           inspectionId,
+          organisationId,
           authority: details.authority ?? 'Durham County Council',
           inspectionType: 'contact_referral_assessment',
           inspectionDates: details.inspectionDates ?? ['2026-02-10', '2026-02-11'],
@@ -78,7 +79,7 @@ export class PlanScript {
           inspector: null,
           overallJudgement: null,
         },
-        metadata: { now: this.now },
+        metadata: this.metadata(),
       },
       initialInspectionState,
     );
@@ -97,8 +98,8 @@ export class PlanScript {
     const [event] = decideFinding(
       {
         type: 'RaiseFinding',
-        data: { findingId, inspectionId, category, timescale, text: `Finding ${findingId}` },
-        metadata: { now: this.now },
+        data: { findingId, inspectionId, organisationId, category, timescale, text: `Finding ${findingId}` },
+        metadata: this.metadata(),
       },
       state,
     );
@@ -110,7 +111,7 @@ export class PlanScript {
   resolveFinding(findingId: string, verifiedActionIds: string[]): this {
     const state = this.findings.get(findingId) ?? initialFindingState;
     const [event] = decideFinding(
-      { type: 'ResolveFinding', data: { findingId, verifiedActionIds }, metadata: { now: this.now } },
+      { type: 'ResolveFinding', data: { findingId, verifiedActionIds }, metadata: this.metadata() },
       state,
     );
     this.findings.set(findingId, evolveFinding(state, event));
@@ -153,9 +154,11 @@ export class PlanScript {
     const full = {
       ...command,
       data: { ...command.data, actionId },
-      metadata: { now: this.now },
+      // A second lead completes, so that the first one's sign-off passes the four-eyes rule.
+      metadata: this.metadata(command.type === 'CompleteAction' ? 'lead-2' : 'lead-1'),
       finding: {
         findingId: finding.findingId,
+        organisationId: finding.organisationId,
         status: finding.status,
         timescale: finding.timescale,
         raisedAt: finding.raisedAt,
@@ -189,6 +192,10 @@ export class PlanScript {
         },
       },
     }));
+  }
+
+  private metadata(userId = 'lead-1') {
+    return { now: this.now, actor: { userId, role: 'lead', organisationId: null } };
   }
 
   private push(streamId: string, event: DomainEvent, organisationId?: string): this {
