@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { authProviders, PersonalDataVaultCloser } from './auth/auth.providers';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { UsersController } from './users/users.controller';
+import { AuditController } from './audit/audit.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
@@ -40,6 +41,7 @@ export class AppModule {
         ActionsController,
         LettersController,
         UsersController,
+        AuditController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionStreamId, evolveAction, initialActionState } from '@actionledger/domain';
 import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
@@ -9,9 +9,13 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { UserDirectory } from '@actionledger/auth';
+import { sendTrailCsv, wantsCsv } from '../audit/csv-response';
+import { trailEntryOf, type TrailEntry } from '../audit/trail-entry';
 import { setVersion } from '../http/etag';
 import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
 import { Allow, READERS } from '../auth/access.decorators';
@@ -33,6 +37,9 @@ import {
   type Actor,
 } from '@actionledger/command-handling';
 
+/** Who (name and role), what changed and why, beside the event as stored. */
+const pickForPeople = ({ who, changes, why }: TrailEntry) => ({ who, changes, why });
+
 const actionAggregate = { evolve: evolveAction, initialState: initialActionState };
 
 @ApiTags('actions')
@@ -50,6 +57,7 @@ export class ActionsController {
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly loader: AggregateLoader,
+    private readonly directory: UserDirectory,
   ) {}
 
   @Post('findings/:findingId/actions')
@@ -165,10 +173,26 @@ export class ActionsController {
   @Get('actions/:id/history')
   @Allow(...READERS)
   @ApiOkResponse({ description: 'its events, oldest first, with their metadata' })
-  async history(@Param('id') id: string, @RequestActor() actor: Actor) {
+  @ApiProduces('application/json', 'text/csv')
+  async history(
+    @Param('id') id: string,
+    @RequestActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await this.load(id, actor);
     const events = await this.store.readStream(actionStreamId(id));
+    await this.directory.catchUp();
+    const nameOf = (userId: string) => this.directory.displayName(userId);
+    if (wantsCsv(request)) {
+      return sendTrailCsv(
+        response,
+        events.map((event) => trailEntryOf(event, nameOf)),
+        `action-${id}-history.csv`,
+      );
+    }
     return events.map((event) => ({
+      ...pickForPeople(trailEntryOf(event, nameOf)),
       id: event.id,
       type: event.type,
       version: event.revision,

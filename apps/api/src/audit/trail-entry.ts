@@ -1,0 +1,77 @@
+import type { StoredEvent } from '@actionledger/event-store';
+
+/** One step of the trail as people read it: who (name and role), when, what changed, and why. */
+export interface TrailEntry {
+  position: number;
+  streamId: string;
+  revision: number;
+  type: string;
+  occurredAt: string;
+  who: { userId: string; name: string; role: string };
+  /** Field → before and after, for the changes a board asks about: owners, due dates, roles. */
+  changes: Record<string, { before: unknown; after: unknown }>;
+  why: string | null;
+  hash: string | null;
+}
+
+type Names = (userId: string) => string;
+
+/** The before → after of an event, where the event carries both (owners are shown by name). */
+function changesOf(event: StoredEvent, nameOf: Names): TrailEntry['changes'] {
+  const data = event.data as Record<string, unknown>;
+  const owner = (id: unknown) => (typeof id === 'string' ? nameOf(id) : null);
+  switch (event.type) {
+    case 'ActionAssigned':
+      return {
+        owner: { before: null, after: owner(data.ownerId) },
+        dueDate: { before: null, after: data.dueDate },
+      };
+    case 'ActionReassigned':
+      return {
+        owner: { before: owner(data.previousOwnerId), after: owner(data.ownerId) },
+        ...(data.previousDueDate !== undefined && {
+          dueDate: { before: data.previousDueDate, after: data.dueDate },
+        }),
+      };
+    case 'ActionRescheduled':
+      return { dueDate: { before: data.previousDueDate, after: data.dueDate } };
+    case 'UserRolesChanged':
+      return { roles: { before: data.previousRoles, after: data.roles } };
+    default:
+      return {};
+  }
+}
+
+export function trailEntryOf(event: StoredEvent, nameOf: Names): TrailEntry {
+  const { actor, occurredAt, reason, hash } = event.metadata;
+  const data = event.data as Record<string, unknown>;
+  return {
+    position: Number(event.position),
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    occurredAt,
+    who: { userId: actor.userId, name: nameOf(actor.userId), role: actor.role },
+    changes: changesOf(event, nameOf),
+    why: reason ?? (typeof data.reason === 'string' ? data.reason : null),
+    hash: typeof hash === 'string' ? hash : null,
+  };
+}
+
+/** The flat rows of a CSV download: one per step, changes written as "field: before → after". */
+export function trailRow(entry: TrailEntry): Record<string, string | number> {
+  return {
+    position: entry.position,
+    occurredAt: entry.occurredAt,
+    stream: entry.streamId,
+    revision: entry.revision,
+    event: entry.type,
+    who: entry.who.name,
+    role: entry.who.role,
+    changes: Object.entries(entry.changes)
+      .map(([field, { before, after }]) => `${field}: ${String(before ?? '—')} → ${String(after ?? '—')}`)
+      .join('; '),
+    why: entry.why ?? '',
+    hash: entry.hash ?? '',
+  };
+}
