@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { hash as digest } from 'node:crypto';
+import { canonicalizeEx } from 'json-canonicalize';
 
 /**
  * The hash chain of the audit trail. Each event's metadata carries the hash of the event before it in its stream
@@ -19,20 +19,29 @@ export interface HashableEvent {
   revision: number;
   type: string;
   data: unknown;
-  metadata: Record<string, unknown>;
+  metadata: object;
 }
 
+/**
+ * Undefined is dropped from objects and read as null in arrays, as `JSON.stringify` does when the store writes the
+ * event: a hash taken before the write must equal the one taken of the event read back.
+ */
+const AS_STORED = { filterUndefined: true, undefinedInArrayToNull: true };
+
 export function eventHash(event: HashableEvent): string {
-  const { hash: _hash, ...metadata } = event.metadata;
-  const canonical = canonicalize({
-    id: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    data: event.data,
-    metadata,
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+  const { hash: _hash, ...metadata } = event.metadata as Record<string, unknown>;
+  const canonical = canonicalizeEx(
+    {
+      id: event.id,
+      streamId: event.streamId,
+      revision: event.revision,
+      type: event.type,
+      data: event.data,
+      metadata,
+    },
+    AS_STORED,
+  );
+  return digest('sha256', canonical, 'hex');
 }
 
 interface UnchainedEvent<Metadata> {
@@ -51,7 +60,7 @@ export function chainEvents<Metadata extends object, Event extends UnchainedEven
   firstRevision: number,
   headHash: string | null,
   events: readonly Event[],
-): (Omit<Event, 'metadata'> & { metadata: Metadata & ChainLinks })[] {
+): (Omit<Event, 'metadata'> & { metadata: Event['metadata'] & ChainLinks })[] {
   let previousHash = headHash;
   return events.map((event, index) => {
     const metadata = { ...event.metadata, previousHash };
