@@ -29,9 +29,7 @@ export async function verifyAuditHead(store: EventStore, digest: string): Promis
     .find((event) => event.data.digest === expected);
   const streams = recorded
     ? `It was recorded over ${recorded.data.streams} streams; today's log has ${head.streams} as of that position` +
-      (recorded.data.streams > head.streams
-        ? `: ${recorded.data.streams - head.streams} of the streams it covered have vanished.`
-        : '.')
+      (recorded.data.streams > head.streams ? `: ${vanished(recorded.data.streams - head.streams)}.` : '.')
     : `Today's log has ${head.streams} streams as of that position (this head is not among the recorded ones).`;
   const ends =
     verification.lastPosition < position
@@ -48,3 +46,8 @@ export async function verifyAuditHead(store: EventStore, digest: string): Promis
       ends,
   };
 }
+
+const vanished = (streams: number) =>
+  streams === 1
+    ? 'one of the streams it covered has vanished'
+    : `${streams} of the streams it covered have vanished`;
