@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { canonicalizeEx } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json';
 
 /**
  * The hash chain of the audit trail. Each event's metadata carries the hash of the event before it in its stream
@@ -22,26 +22,21 @@ export interface HashableEvent {
   metadata: object;
 }
 
-/**
- * Undefined is dropped from objects and read as null in arrays, as `JSON.stringify` does when the store writes the
- * event: a hash taken before the write must equal the one taken of the event read back.
- */
-const AS_STORED = { filterUndefined: true, undefinedInArrayToNull: true };
-
 export function eventHash(event: HashableEvent): string {
+  return digest('sha256', canonicalEvent(event), 'hex');
+}
+
+/** The canonical text an event's hash is taken over (keys in canonical order, `hash` left out). */
+function canonicalEvent(event: HashableEvent): string {
   const { hash: _hash, ...metadata } = event.metadata as Record<string, unknown>;
-  const canonical = canonicalizeEx(
-    {
-      id: event.id,
-      streamId: event.streamId,
-      revision: event.revision,
-      type: event.type,
-      data: event.data,
-      metadata,
-    },
-    AS_STORED,
-  );
-  return digest('sha256', canonical, 'hex');
+  return canonicalJson({
+    data: event.data,
+    id: event.id,
+    metadata,
+    revision: event.revision,
+    streamId: event.streamId,
+    type: event.type,
+  });
 }
 
 interface UnchainedEvent<Metadata> {
@@ -63,16 +58,18 @@ export function chainEvents<Metadata extends object, Event extends UnchainedEven
 ): (Omit<Event, 'metadata'> & { metadata: Event['metadata'] & ChainLinks })[] {
   let previousHash = headHash;
   return events.map((event, index) => {
-    const metadata = { ...event.metadata, previousHash };
-    const hash = eventHash({
+    const canonical = canonicalEvent({
       id: event.id,
       streamId,
       revision: firstRevision + index,
       type: event.type,
       data: event.data,
-      metadata: metadata as Record<string, unknown>,
+      metadata: { ...event.metadata, previousHash },
     });
+    const hash = digest('sha256', canonical, 'hex');
     previousHash = hash;
-    return { ...event, metadata: { ...metadata, hash } };
+    // Stored in canonical key order, so that checking the hash later takes canonicalJson's fast path.
+    const stored = JSON.parse(canonical) as { data: Event['data']; metadata: Event['metadata'] & ChainLinks };
+    return { ...event, data: stored.data, metadata: { ...stored.metadata, hash } };
   });
 }
