@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { chainEvents, verifyEventLog } from '@actionledger/audit';
 import { SqliteEventStore, type EventStore } from '@actionledger/event-store';
 import { openSqliteEventDatabase } from '../libs/event-store/src/sqlite/sqlite-event-database';
 import { median, rate } from './bench-stats';
+import { benchStreamIds, progressEvent } from './planned-appends';
 
 export interface AuditVerifyOptions {
   /** Events in the generated log; default 1,000,000. */
@@ -68,11 +68,11 @@ export async function benchAuditVerify(options: AuditVerifyOptions = {}): Promis
 }
 
 /** Chained events written straight into the file, round-robin over the streams as a busy system would. */
-function generateLog(file: string, events: number, perStream: number): number {
+export function generateLog(file: string, events: number, perStream: number): number {
   const db = openSqliteEventDatabase(file, { synchronous: 'NORMAL', busyTimeoutMs: 5000 });
   try {
     const streams = Math.max(1, Math.ceil(events / perStream));
-    const streamIds = Array.from({ length: streams }, () => `action-${randomUUID()}`);
+    const streamIds = benchStreamIds(streams, 'verify');
     const heads: (string | null)[] = streamIds.map(() => null);
     const insert = db.prepare(
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -83,19 +83,7 @@ function generateLog(file: string, events: number, perStream: number): number {
         const stream = index % streams;
         const streamId = streamIds[stream];
         const revision = Math.floor(index / streams);
-        const [event] = chainEvents(streamId, revision, heads[stream], [
-          {
-            id: randomUUID(),
-            type: 'ProgressRecorded',
-            data: { actionId: streamId, note: `Progress note ${index}`, percentComplete: index % 100 },
-            metadata: {
-              actor: { userId: 'u-owner-1', role: 'owner', organisationId: 'org-bench' },
-              correlationId: randomUUID(),
-              causationId: randomUUID(),
-              occurredAt: '2026-11-02T09:00:00.000Z',
-            },
-          },
-        ]);
+        const [event] = chainEvents(streamId, revision, heads[stream], [progressEvent(streamId, index)]);
         heads[stream] = event.metadata.hash;
         const { id, type, data, metadata } = event;
         insert.run(id, streamId, revision, type, JSON.stringify(data), JSON.stringify(metadata), recordedAt);

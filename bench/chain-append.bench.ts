@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chainEvents } from '@actionledger/audit';
-import { SqliteEventStore, type NewEvent, type SqliteSynchronous } from '@actionledger/event-store';
+import { SqliteEventStore, type SqliteSynchronous } from '@actionledger/event-store';
 import { median, rate } from './bench-stats';
+import { benchStreamIds, planAppends, type PlannedAppend } from './planned-appends';
 
 export interface ChainAppendOptions {
   /** Events appended by each side in each round, one per append; default 2,000. */
@@ -54,16 +54,16 @@ export async function benchChainAppend(options: ChainAppendOptions = {}): Promis
       }
     };
 
-    await appendChained(plan(WARM_UP, streams, 'warm-chained'));
-    await appendPlain(plan(WARM_UP, streams, 'warm-plain'));
+    await appendChained(planAppends(WARM_UP, benchStreamIds(streams, 'warm-chained')));
+    await appendPlain(planAppends(WARM_UP, benchStreamIds(streams, 'warm-plain')));
 
-    const chainedStreams = streamIds(streams, 'chained');
-    const plainStreams = streamIds(streams, 'plain');
+    const chainedStreams = benchStreamIds(streams, 'chained');
+    const plainStreams = benchStreamIds(streams, 'plain');
     const [chainedRates, plainRates, ratios]: number[][] = [[], [], []];
     for (let round = 0; round < rounds; round++) {
       const from = round * eventsPerRound;
-      const chained = plan(eventsPerRound, streams, 'chained', chainedStreams, from);
-      const plain = plan(eventsPerRound, streams, 'plain', plainStreams, from);
+      const chained = planAppends(eventsPerRound, chainedStreams, from);
+      const plain = planAppends(eventsPerRound, plainStreams, from);
       const sides = [
         async () => chainedRates.push(await rate(eventsPerRound, () => appendChained(chained))),
         async () => plainRates.push(await rate(eventsPerRound, () => appendPlain(plain))),
@@ -87,45 +87,4 @@ export async function benchChainAppend(options: ChainAppendOptions = {}): Promis
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-interface PlannedAppend {
-  streamId: string;
-  revision: number;
-  event: NewEvent;
-}
-
-const streamIds = (streams: number, prefix: string) =>
-  Array.from({ length: streams }, () => `${prefix}-action-${randomUUID()}`);
-
-/** Round-robin over the streams, so each append names the revision the previous one to its stream produced. */
-function plan(
-  events: number,
-  streams: number,
-  prefix: string,
-  ids = streamIds(streams, prefix),
-  from = 0,
-): PlannedAppend[] {
-  return Array.from({ length: events }, (_, offset) => {
-    const index = from + offset;
-    return {
-      streamId: ids[index % streams],
-      revision: Math.floor(index / streams),
-      event: {
-        id: randomUUID(),
-        type: 'ProgressRecorded',
-        data: {
-          actionId: ids[index % streams],
-          note: `Progress note ${index}`,
-          percentComplete: index % 100,
-        },
-        metadata: {
-          actor: { userId: 'u-owner-1', role: 'owner', organisationId: 'org-bench' },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          occurredAt: '2026-11-02T09:00:00.000Z',
-        },
-      },
-    };
-  });
 }
