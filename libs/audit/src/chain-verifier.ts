@@ -41,7 +41,12 @@ export class ChainVerifier {
     }
     const computed = eventHash(event);
     if (computed !== metadata.hash) return hashBreak(event, computed, metadata.hash);
-    this.heads.set(event.streamId, { revision: event.revision, hash: computed });
+    // Updated in place: one object per stream, not one per event, keeps the collector out of a long verify.
+    if (head === undefined) this.heads.set(event.streamId, { revision: event.revision, hash: computed });
+    else {
+      head.revision = event.revision;
+      head.hash = computed;
+    }
     this.checked++;
     return undefined;
   }
@@ -55,7 +60,8 @@ export class ChainVerifier {
   }
 
   headOf(streamId: string): StreamHead | undefined {
-    return this.heads.get(streamId);
+    const head = this.heads.get(streamId);
+    return head && { ...head };
   }
 
   /** The audit head of the events checked so far, named as of `position` (the last position they cover). */
