@@ -88,6 +88,19 @@ describe('audit verify catches an operator who edits the SQLite file', () => {
     );
   });
 
+  it('says where an event is whose edited bytes no longer parse', () => {
+    let position = 0;
+    tamper(dataDir, (db) => {
+      const row = rowOf(db, 'action-b', 2);
+      position = row.position;
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data.replace('{', '['), position);
+    });
+    const { code, err } = actionledger(['audit', 'verify'], dataDir);
+    expect(code).toBe(4);
+    expect(err).toContain(`The first event after log position ${position - 1} cannot be read (`);
+    expect(err).toContain('its stored bytes were changed.');
+  });
+
   it('names the revision missing when a row was deleted', () => {
     tamper(dataDir, (db) =>
       db.prepare("DELETE FROM events WHERE stream_id = 'action-b' AND revision = 1").run(),

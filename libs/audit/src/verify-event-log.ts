@@ -1,4 +1,4 @@
-import type { EventStore } from '@actionledger/event-store';
+import type { EventStore, StoredEvent } from '@actionledger/event-store';
 import type { AuditHead } from './audit-head';
 import type { ChainBreak } from './chain-break';
 import { ChainVerifier } from './chain-verifier';
@@ -49,7 +49,7 @@ export async function verifyEventLog(
   for (;;) {
     const page = await readPage(store, started ? lastPosition : undefined, pageSize);
     started = true;
-    for (const event of page) {
+    for (const event of page.events) {
       if (headAt !== undefined && headAtResult === undefined && event.position > headAt) {
         headAtResult = verifier.auditHead(headAt);
       }
@@ -57,18 +57,56 @@ export async function verifyEventLog(
       if (broken) return result(broken);
       lastPosition = event.position;
     }
-    if (page.length < pageSize) return result();
+    if (page.last) return result();
   }
 }
 
-async function readPage(store: EventStore, after: bigint | undefined, limit: number) {
+/**
+ * A page of the log. When an event in it no longer parses, the page is read again one event at a time up to that
+ * event, so that the events before it are still checked and the error names the position just before it.
+ */
+async function readPage(
+  store: EventStore,
+  after: bigint | undefined,
+  limit: number,
+): Promise<{ events: StoredEvent[]; last: boolean }> {
   try {
-    return await store.readAll({ after, limit });
+    const events = await store.readAll({ after, limit });
+    return { events, last: events.length < limit };
   } catch (error) {
-    throw new Error(
-      `Could not read the log after position ${after ?? 0n} (${(error as Error).message}). If the store is ` +
-        'reachable, an event there no longer parses: its stored bytes were changed.',
-      { cause: error },
+    if (!isSyntaxError(error)) throw error;
+  }
+  const events: StoredEvent[] = [];
+  let position = after;
+  while (events.length < limit) {
+    let single: StoredEvent[];
+    try {
+      single = await store.readAll({ after: position, limit: 1 });
+    } catch (error) {
+      if (!isSyntaxError(error)) throw error;
+      if (events.length > 0) return { events, last: false };
+      throw new UnreadableEventError(position ?? 0n, error as SyntaxError);
+    }
+    if (single.length === 0) return { events, last: true };
+    events.push(single[0]);
+    position = single[0].position;
+  }
+  return { events, last: false };
+}
+
+const isSyntaxError = (error: unknown) => (error as Error | undefined)?.name === 'SyntaxError';
+
+/** An event's stored JSON no longer parses: someone edited its bytes. The store cannot say which stream it is in. */
+export class UnreadableEventError extends Error {
+  constructor(
+    readonly after: bigint,
+    cause: SyntaxError,
+  ) {
+    super(
+      `The first event after log position ${after} cannot be read (${cause.message}): its stored bytes were ` +
+        'changed.',
+      { cause },
     );
+    this.name = 'UnreadableEventError';
   }
 }

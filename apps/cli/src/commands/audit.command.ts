@@ -2,6 +2,7 @@ import {
   AuditChainBrokenError,
   InvalidAuditHeadError,
   recordAuditHead,
+  UnreadableEventError,
   verifyAuditHead,
   verifyEventLog,
   type LogVerification,
@@ -19,6 +20,12 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const checked = (verification: LogVerification) =>
   `${count(verification.events)} events in ${count(verification.streams)} streams checked, up to log ` +
   `position ${verification.lastPosition}`;
+
+/** An event that no longer parses was edited by hand, like an event that no longer matches its hash. */
+const unreadableAsTampered = (error: unknown): never => {
+  if (error instanceof UnreadableEventError) throw new CliError(error.message, EXIT.tampered);
+  throw error;
+};
 
 export function auditCommand(io: CliIo): Command {
   const audit = new Command('audit').description(
@@ -50,7 +57,7 @@ export function auditCommand(io: CliIo): Command {
           `Head ${check.head.digest} holds: today's log extends it (${count(check.head.streams)} streams as of ` +
             `log position ${check.head.position}).`,
         );
-      });
+      }).catch(unreadableAsTampered);
     });
 
   audit
@@ -91,7 +98,7 @@ export function auditCommand(io: CliIo): Command {
             `${recorded.position}), after ${recorded.previousDigest ? `head ${recorded.previousDigest}` : 'no earlier head'}:`,
         );
         io.out(head.digest);
-      });
+      }).catch(unreadableAsTampered);
     });
 
   return audit;
