@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type NewEvent, type SqliteSynchronous } from '@actionledger/event-store';
+import { SqliteEventStore, type SqliteSynchronous } from '@actionledger/event-store';
 import { openSqliteEventDatabase } from '../libs/event-store/src/sqlite/sqlite-event-database';
+import { benchStreamIds, planAppends, type PlannedAppend } from './planned-appends';
 
 export interface EventStoreAppendOptions {
   /** Events appended by each side, one per append; default 10,000. */
@@ -21,12 +21,6 @@ export interface EventStoreAppendResult {
   rawEventsPerSecond: number;
   /** store ÷ raw: what the adapter keeps of what better-sqlite3 alone can do. */
   ratio: number;
-}
-
-interface PlannedAppend {
-  streamId: string;
-  revision: number;
-  event: NewEvent;
 }
 
 /** Both sides alternate in chunks, so that a change in the machine's load during the run hits both alike. */
@@ -73,11 +67,11 @@ export async function benchEventStoreAppend(
       }
     };
 
-    const warmUp = plan(WARM_UP, streams, 'warm-up');
+    const warmUp = planAppends(WARM_UP, benchStreamIds(streams, 'warm-up'));
     await runRaw(warmUp);
     await runStore(warmUp);
 
-    const measured = plan(events, streams, 'bench');
+    const measured = planAppends(events, benchStreamIds(streams, 'bench'));
     let [rawMs, storeMs] = [0, 0];
     for (let start = 0; start < measured.length; start += CHUNK) {
       const chunk = measured.slice(start, start + CHUNK);
@@ -106,30 +100,6 @@ export async function benchEventStoreAppend(
     raw.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Round-robin over the streams, so each append names the revision the previous one to its stream produced. */
-function plan(events: number, streams: number, prefix: string): PlannedAppend[] {
-  const streamIds = Array.from({ length: streams }, () => `${prefix}-action-${randomUUID()}`);
-  return Array.from({ length: events }, (_, index) => ({
-    streamId: streamIds[index % streams],
-    revision: Math.floor(index / streams),
-    event: {
-      id: randomUUID(),
-      type: 'ProgressRecorded',
-      data: {
-        actionId: streamIds[index % streams],
-        note: `Progress note ${index}`,
-        percentComplete: index % 100,
-      },
-      metadata: {
-        actor: { userId: 'u-owner-1', role: 'owner', organisationId: 'org-bench' },
-        correlationId: randomUUID(),
-        causationId: randomUUID(),
-        occurredAt: '2026-11-02T09:00:00.000Z',
-      },
-    },
-  }));
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {

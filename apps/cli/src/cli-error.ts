@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** The thing asked for does not exist. */
   notFound: 3,
+  /** The audit chain or an audit head does not verify: the log was changed. */
+  tampered: 4,
 } as const;
 
 /** An error the CLI reports as one line on stderr, exiting with its code. */

@@ -3,6 +3,7 @@ import { DomainRuleViolation, NotPermitted } from '@actionledger/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
+import { auditCommand } from './commands/audit.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
 import { streamsCommand } from './commands/streams.command';
@@ -21,13 +22,14 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(lettersCommand(io));
   for (const command of accessCommands(io)) program.addCommand(command);
   program.addCommand(migrateCommand(io));
+  program.addCommand(auditCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }
   return program;
 }
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 bad usage or input, 3 not found. */
+/** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 tampered. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await createCliProgram(io).parseAsync(argv, { from: 'user' });

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { hash as digest } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 /**
  * The hash chain of the audit trail. Each event's metadata carries the hash of the event before it in its stream
@@ -23,16 +23,20 @@ export interface HashableEvent {
 }
 
 export function eventHash(event: HashableEvent): string {
+  return digest('sha256', canonicalEvent(event), 'hex');
+}
+
+/** The canonical text an event's hash is taken over (keys in canonical order, `hash` left out). */
+function canonicalEvent(event: HashableEvent): string {
   const { hash: _hash, ...metadata } = event.metadata as Record<string, unknown>;
-  const canonical = canonicalize({
-    id: event.id,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
+  return canonicalJson({
     data: event.data,
+    id: event.id,
     metadata,
+    revision: event.revision,
+    streamId: event.streamId,
+    type: event.type,
   });
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 interface UnchainedEvent<Metadata> {
@@ -51,19 +55,21 @@ export function chainEvents<Metadata extends object, Event extends UnchainedEven
   firstRevision: number,
   headHash: string | null,
   events: readonly Event[],
-): (Omit<Event, 'metadata'> & { metadata: Metadata & ChainLinks })[] {
+): (Omit<Event, 'metadata'> & { metadata: Event['metadata'] & ChainLinks })[] {
   let previousHash = headHash;
   return events.map((event, index) => {
-    const metadata = { ...event.metadata, previousHash };
-    const hash = eventHash({
+    const canonical = canonicalEvent({
       id: event.id,
       streamId,
       revision: firstRevision + index,
       type: event.type,
       data: event.data,
-      metadata,
+      metadata: { ...event.metadata, previousHash },
     });
+    const hash = digest('sha256', canonical, 'hex');
     previousHash = hash;
-    return { ...event, metadata: { ...metadata, hash } };
+    // Stored in canonical key order, so that checking the hash later takes canonicalJson's fast path.
+    const stored = JSON.parse(canonical) as { data: Event['data']; metadata: Event['metadata'] & ChainLinks };
+    return { ...event, data: stored.data, metadata: { ...stored.metadata, hash } };
   });
 }

@@ -1,3 +1,4 @@
+import { canonicalize } from 'json-canonicalize';
 import { chainEvents, eventHash } from './event-chain';
 
 const metadata = {
@@ -41,5 +42,18 @@ describe('the event hash chain', () => {
     expect(eventHash({ ...stored, revision: 2 })).not.toBe(original);
     expect(eventHash({ ...stored, streamId: 'action-2' })).not.toBe(original);
     expect(eventHash({ ...stored, metadata: { ...stored.metadata, previousHash: null } })).not.toBe(original);
+  });
+});
+
+describe('chained events as stored', () => {
+  it('keep their data and metadata in canonical key order, so that checking them later is a JSON.stringify', () => {
+    const [event] = chainEvents('action-1', 0, null, [
+      { id: events[0].id, type: 'ActionPlanned', data: { title: 'Audit', dueDate: '2027-01-01' }, metadata },
+    ]);
+    const { hash, ...rest } = event.metadata;
+    expect(JSON.stringify(event.data)).toBe(canonicalize(event.data));
+    expect(JSON.stringify(rest)).toBe(canonicalize(rest));
+    expect(Object.keys(event.metadata).at(-1)).toBe('hash');
+    expect(hash).toBe(eventHash({ ...event, streamId: 'action-1', revision: 0 }));
   });
 });

@@ -1,27 +1,14 @@
-import {
-  createEventStore,
-  eventStoreConfigFromEnv,
-  type EventStore,
-  type StoredEvent,
-} from '@actionledger/event-store';
+import type { EventStore, StoredEvent } from '@actionledger/event-store';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error';
 import type { CliIo } from '../cli-io';
+import { withEventStore as withStore } from '../with-event-store';
 
 interface StreamSummary {
   streamId: string;
   events: number;
   lastType: string;
   lastRecordedAt: string;
-}
-
-async function withStore<T>(io: CliIo, work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = createEventStore(eventStoreConfigFromEnv(io.env));
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 async function summariseStreams(store: EventStore): Promise<StreamSummary[]> {

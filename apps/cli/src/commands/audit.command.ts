@@ -1,0 +1,106 @@
+import { operatorContext } from '@actionledger/command-handling';
+import {
+  AuditChainBrokenError,
+  InvalidAuditHeadError,
+  recordAuditHead,
+  UnreadableEventError,
+  verifyAuditHead,
+  verifyEventLog,
+  type LogVerification,
+} from '@actionledger/audit';
+import { Command } from 'commander';
+import { CliError, EXIT } from '../cli-error';
+import type { CliIo } from '../cli-io';
+import { withEventStore } from '../with-event-store';
+
+/** Who the CLI writes as: whoever can read the data folder acts with the operator's authority. */
+const OPERATOR = operatorContext().actor;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+const checked = (verification: LogVerification) =>
+  `${count(verification.events)} events in ${count(verification.streams)} streams checked, up to log ` +
+  `position ${verification.lastPosition}`;
+
+/** An event that no longer parses was edited by hand, like an event that no longer matches its hash. */
+const unreadableAsTampered = (error: unknown): never => {
+  if (error instanceof UnreadableEventError) throw new CliError(error.message, EXIT.tampered);
+  throw error;
+};
+
+export function auditCommand(io: CliIo): Command {
+  const audit = new Command('audit').description(
+    'check the hash chain of the log, and take or check the audit head that a board minutes',
+  );
+
+  audit
+    .command('verify')
+    .description(
+      'check every event of every stream against the hash chain; with --head, also that the log still extends ' +
+        'a head taken earlier (exit 4 names the first broken link)',
+    )
+    .option('--head <digest>', 'an audit head as `audit head` printed it, e.g. from the board minutes')
+    .action(async (options: { head?: string }) => {
+      await withEventStore(io, async (store) => {
+        if (options.head === undefined) {
+          const verification = await verifyEventLog(store);
+          if (verification.broken) throw new CliError(verification.broken.message, EXIT.tampered);
+          return io.out(`The audit chain is intact: ${checked(verification)}.`);
+        }
+        const check = await verifyAuditHead(store, options.head).catch((error: unknown) => {
+          if (error instanceof InvalidAuditHeadError) throw new CliError(error.message, EXIT.usage);
+          throw error;
+        });
+        if (check.status === 'chain-broken') throw new CliError(check.broken.message, EXIT.tampered);
+        if (check.status === 'head-mismatch') throw new CliError(check.message, EXIT.tampered);
+        io.out(`The audit chain is intact: ${checked(check.verification)}.`);
+        io.out(
+          `Head ${check.head.digest} holds: today's log extends it (${count(check.head.streams)} streams as of ` +
+            `log position ${check.head.position}).`,
+        );
+      }).catch(unreadableAsTampered);
+    });
+
+  audit
+    .command('head')
+    .description(
+      'verify the chain, then print one digest over the heads of all streams, with the log position it covers ' +
+        '(the digest alone on the last line)',
+    )
+    .option(
+      '--record',
+      'also append it to the log as an AuditHeadRecorded event, chained to the previous head',
+    )
+    .action(async (options: { record?: boolean }) => {
+      await withEventStore(io, async (store) => {
+        if (!options.record) {
+          const verification = await verifyEventLog(store);
+          if (verification.broken) {
+            throw new CliError(new AuditChainBrokenError(verification.broken).message, EXIT.tampered);
+          }
+          const head = verification.head!;
+          io.out(
+            `Audit head as of log position ${head.position}, over ${count(head.streams)} streams (${count(verification.events)} events verified):`,
+          );
+          return io.out(head.digest);
+        }
+        const { head, verification, recorded } = await recordAuditHead(store, {
+          actor: OPERATOR,
+          occurredAt: new Date().toISOString(),
+        }).catch((error: unknown) => {
+          if (error instanceof AuditChainBrokenError) throw new CliError(error.message, EXIT.tampered);
+          throw error;
+        });
+        io.out(
+          `Audit head as of log position ${head.position}, over ${count(head.streams)} streams (${count(verification.events)} events verified).`,
+        );
+        io.out(
+          `Recorded as AuditHeadRecorded, revision ${recorded.revision} of stream ${recorded.streamId} (log position ` +
+            `${recorded.position}), after ${recorded.previousDigest ? `head ${recorded.previousDigest}` : 'no earlier head'}:`,
+        );
+        io.out(head.digest);
+      }).catch(unreadableAsTampered);
+    });
+
+  return audit;
+}
