@@ -23,8 +23,18 @@ export class TestClock implements Clock {
 
 type Agent = ReturnType<typeof request.agent>;
 
-/** A user the test signs in as: one of each role in the organisation under test, and a lead of another. */
-export type TestUserName = 'lead' | 'secondLead' | 'owner' | 'secondOwner' | 'board' | 'admin' | 'otherLead';
+/** A user the test signs in as: each role in the organisation under test, and each role in another one. */
+export type TestUserName =
+  | 'lead'
+  | 'secondLead'
+  | 'owner'
+  | 'secondOwner'
+  | 'board'
+  | 'admin'
+  | 'otherLead'
+  | 'otherOwner'
+  | 'otherBoard'
+  | 'otherAdmin';
 
 export interface TestUser {
   userId: string;
@@ -89,6 +99,9 @@ const TEST_USERS: Record<TestUserName, { roles: UserRole[]; other?: true }> = {
   board: { roles: ['board'] },
   admin: { roles: ['admin'] },
   otherLead: { roles: ['lead'], other: true },
+  otherOwner: { roles: ['owner'], other: true },
+  otherBoard: { roles: ['board'], other: true },
+  otherAdmin: { roles: ['admin'], other: true },
 };
 
 /**
