@@ -5,6 +5,7 @@ import { MAX_LETTER_BYTES } from '@actionledger/letters';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { cleanTextPipe } from './http/clean-text.pipe';
 import { requestValidationPipe } from './http/validation.pipe';
 import type { Clock } from '@actionledger/command-handling';
 
@@ -19,7 +20,7 @@ export async function createApp(
   });
   // Room for a pasted letter of up to MAX_LETTER_BYTES; the letter checks then say if it is too large.
   app.useBodyParser('json', { limit: MAX_LETTER_BYTES * 2 });
-  app.useGlobalPipes(requestValidationPipe);
+  app.useGlobalPipes(cleanTextPipe, requestValidationPipe);
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('ActionLedger')

@@ -34,6 +34,12 @@ import { EditLetterDraftRequest, ImportLetterTextRequest, PlanDeadlineRequest } 
 import { LetterTooLargeFilter } from './letter-too-large.filter';
 import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
+/** Multer reads a multipart file name as Latin-1; browsers and curl send UTF-8, so "Café.pdf" would be mangled. */
+function utf8FileName(name: string): string {
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? name : decoded;
+}
+
 /** Shows the lead where each proposed value came from: the span and the words it covers. */
 function withExcerpts(proposal: LetterProposal, text: string) {
   const excerpt = (source: { start: number; end: number } | null) =>
@@ -76,7 +82,11 @@ export class LettersController {
     @RequestCommandContext() context: CommandContext,
   ) {
     const upload: LetterUpload | null = file
-      ? { bytes: new Uint8Array(file.buffer), fileName: file.originalname, mediaType: file.mimetype }
+      ? {
+          bytes: new Uint8Array(file.buffer),
+          fileName: utf8FileName(file.originalname),
+          mediaType: file.mimetype,
+        }
       : typeof body?.text === 'string'
         ? {
             bytes: Buffer.from(body.text, 'utf8'),
