@@ -99,7 +99,10 @@ export class UserDirectory {
   /** Name and email, or "erased user" once the user's key is destroyed; "unknown user" for ids never seen. */
   displayName(userId: string): string {
     const user = this.users.get(userId);
-    if (!user) return userId.startsWith('system:') ? userId.slice('system:'.length) : 'unknown user';
+    if (!user) {
+      if (userId === 'operator') return 'operator (command line)';
+      return userId.startsWith('system:') ? userId.slice('system:'.length) : 'unknown user';
+    }
     return this.profileOf(user).name;
   }
 
