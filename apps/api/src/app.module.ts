@@ -12,7 +12,9 @@ import { AggregateLoader } from '@actionledger/command-handling';
 import { CommandExecutor } from '@actionledger/command-handling';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { FindingsController } from './findings/findings.controller';
+import { CorrectFindingHandler } from './findings/correct-finding.handler';
 import { RaiseFindingHandler } from './findings/raise-finding.handler';
+import { WithdrawInspectionHandler } from './inspections/withdraw-inspection.handler';
 import { ResolveFindingHandler } from './findings/resolve-finding.handler';
 import { AboutController } from './health/about.controller';
 import { HealthController } from './health/health.controller';
@@ -57,6 +59,8 @@ export class AppModule {
         actionDeciderProvider,
         RecordInspectionHandler,
         RaiseFindingHandler,
+        CorrectFindingHandler,
+        WithdrawInspectionHandler,
         ResolveFindingHandler,
         ExecuteActionHandler,
         FindingResolutionRunner,

@@ -41,7 +41,7 @@ describe('an action carried from finding to resolution', () => {
     expect(action.body).toMatchObject({
       status: 'assigned',
       ownerId: t.users.owner.userId,
-      dueDate: '2027-02-02',
+      dueDate: '2027-01-30', // three months from the letter's date, 2026-10-30
       findingId,
     });
   });

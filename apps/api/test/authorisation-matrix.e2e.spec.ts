@@ -18,6 +18,7 @@ interface Fixture {
   completedActionId: string;
   draftId: string;
   userId: string;
+  resolvedFindingId: string;
 }
 
 interface Row {
@@ -157,6 +158,41 @@ const MATRIX: Record<string, Row> = {
     ok: 200,
     scoped: true,
   },
+  'POST /api/inspections/{id}/withdraw': {
+    allow: ['lead'],
+    path: (fx) => `/api/inspections/${fx.inspectionId}/withdraw`,
+    body: () => ({ reason: 'Recorded twice' }),
+    ok: 200,
+    scoped: true,
+  },
+  'POST /api/findings/{id}/amend': {
+    allow: ['lead'],
+    path: (fx) => `/api/findings/${fx.findingId}/amend`,
+    body: () => ({ timescale: 'immediately', reason: 'Misread the letter' }),
+    ok: 200,
+    scoped: true,
+  },
+  'POST /api/findings/{id}/reopen': {
+    allow: ['lead'],
+    path: (fx) => `/api/findings/${fx.resolvedFindingId}/reopen`,
+    body: () => ({ reason: 'One more action is needed' }),
+    ok: 200,
+    scoped: true,
+  },
+  'POST /api/actions/{id}/withdraw': {
+    allow: ['lead'],
+    path: (fx) => `/api/actions/${fx.plannedActionId}/withdraw`,
+    body: () => ({ reason: 'Planned by mistake' }),
+    ok: 200,
+    scoped: true,
+  },
+  'PATCH /api/actions/{id}': {
+    allow: ['lead'],
+    path: (fx) => `/api/actions/${fx.plannedActionId}`,
+    body: () => ({ title: 'A clearer title', reason: 'Clearer wording' }),
+    ok: 200,
+    scoped: true,
+  },
   'GET /api/me': { allow: EVERYONE, path: () => '/api/me', ok: 200, scoped: false },
   'GET /api/users': { allow: ['admin', 'lead'], path: () => '/api/users', ok: 200, scoped: false },
   'POST /api/users': {
@@ -227,6 +263,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
   }
   await owner.post(`/api/actions/${completedActionId}/complete`).send({ summary: 'Done' }).expect(200);
   const draft = await lead.post('/api/letters').send({ text: LETTER }).expect(201);
+  const resolvedFindingId = await givenResolvedFinding(t, inspection.body.id);
   const userId = await t.app.get(UserAdministration).registerUser(
     {
       organisationId: t.users.lead.organisationId,
@@ -244,7 +281,35 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     completedActionId,
     draftId: draft.body.id,
     userId,
+    resolvedFindingId,
   };
+}
+
+/** A finding whose one action the owner completed and the lead verified: the process resolves it. */
+async function givenResolvedFinding(t: TestApp, inspectionId: string): Promise<string> {
+  const lead = t.users.lead.http;
+  const finding = await lead
+    .post(`/api/inspections/${inspectionId}/findings`)
+    .send({ category: 'recommendation', text: 'Record supervision.' })
+    .expect(201);
+  const action = await lead
+    .post(`/api/findings/${finding.body.id}/actions`)
+    .send({ title: 'Record it' })
+    .expect(201);
+  await lead
+    .post(`/api/actions/${action.body.id}/assign`)
+    .send({ ownerId: t.users.owner.userId, dueDate: '2027-01-31' });
+  await t.users.owner.http
+    .post(`/api/actions/${action.body.id}/complete`)
+    .send({ summary: 'Done' })
+    .expect(200);
+  await lead.post(`/api/actions/${action.body.id}/verify`).send({}).expect(200);
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+    if ((await lead.get(`/api/findings/${finding.body.id}`)).body.status === 'resolved')
+      return finding.body.id;
+    await new Promise((settle) => setTimeout(settle, 20));
+  }
+  throw new Error('The finding did not resolve.');
 }
 
 function send(t: TestApp, who: TestUserName | 'anonymous', route: string, row: Row, fx: Fixture) {

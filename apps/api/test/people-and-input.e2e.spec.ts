@@ -99,12 +99,10 @@ describe('bad input', () => {
 
   it('keeps an uploaded file name in UTF-8', async () => {
     const letter = 'Ofsted inspection of Redcar children’s services';
-    const response = await t.http
-      .post('/api/letters')
-      .attach('file', Buffer.from(letter), {
-        filename: 'Lettre d’inspection — Redcar.txt',
-        contentType: 'text/plain',
-      });
+    const response = await t.http.post('/api/letters').attach('file', Buffer.from(letter), {
+      filename: 'Lettre d’inspection — Redcar.txt',
+      contentType: 'text/plain',
+    });
     // Whether or not the text reads as a letter, the name it was sent under is kept as sent.
     if (response.status === 201) expect(response.body.fileName).toBe('Lettre d’inspection — Redcar.txt');
     else expect(JSON.stringify(response.body)).not.toMatch(/â€/);

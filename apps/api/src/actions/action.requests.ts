@@ -76,3 +76,22 @@ export class ReopenActionRequest {
   @Length(1, 2_000)
   reason!: string;
 }
+
+export class AmendActionRequest {
+  @ApiPropertyOptional({ example: 'Audit every contact received since the inspection' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 10_000)
+  description?: string;
+
+  @ApiProperty({ example: 'The title named the wrong month' })
+  @IsString()
+  @Length(1, 2_000)
+  reason!: string;
+}

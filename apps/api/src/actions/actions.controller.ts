@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionStreamId, evolveAction, initialActionState } from '@actionledger/domain';
 import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
@@ -19,7 +19,9 @@ import { trailEntryOf, type TrailEntry } from '../audit/trail-entry';
 import { setVersion } from '../http/etag';
 import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
 import { Allow, READERS } from '../auth/access.decorators';
+import { ReasonRequest } from '../findings/correct-finding.requests';
 import {
+  AmendActionRequest,
   AssignActionRequest,
   CompleteActionRequest,
   PlanActionRequest,
@@ -154,6 +156,27 @@ export class ActionsController {
     @RequestCommandContext() ctx: CommandContext,
   ) {
     return this.execute(id, { type: 'ReopenAction', data: body }, ctx);
+  }
+
+  @Post('actions/:id/withdraw')
+  @Allow('lead')
+  @HttpCode(200)
+  withdraw(
+    @Param('id') id: string,
+    @Body() body: ReasonRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'WithdrawAction', data: body }, ctx);
+  }
+
+  @Patch('actions/:id')
+  @Allow('lead')
+  amend(
+    @Param('id') id: string,
+    @Body() body: AmendActionRequest,
+    @RequestCommandContext() ctx: CommandContext,
+  ) {
+    return this.execute(id, { type: 'AmendAction', data: body }, ctx);
   }
 
   @Get('actions/:id')

@@ -75,8 +75,9 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       findingId,
       organisationId: state.organisationId,
       status: state.status,
+      category: state.category,
       timescale: state.timescale,
-      raisedAt: state.raisedAt,
+      countsFrom: state.countsFrom,
     };
   }
 }

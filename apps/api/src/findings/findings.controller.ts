@@ -6,6 +6,8 @@ import type { Response } from 'express';
 import { setVersion } from '../http/etag';
 import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
 import { Allow, READERS } from '../auth/access.decorators';
+import { CorrectFindingCommand } from './correct-finding.command';
+import { AmendFindingRequest, ReasonRequest } from './correct-finding.requests';
 import { RaiseFindingCommand } from './raise-finding.command';
 import { RaiseFindingRequest } from './raise-finding.request';
 import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
@@ -33,6 +35,35 @@ export class FindingsController {
       new RaiseFindingCommand(inspectionId, finding, context),
     );
     return { id, position };
+  }
+
+  @Post('findings/:id/amend')
+  @Allow('lead')
+  @HttpCode(200)
+  @ApiNotFoundResponse({ description: 'no such finding' })
+  amend(
+    @Param('id') id: string,
+    @Body() body: AmendFindingRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    const { reason, ...changes } = body;
+    return this.commandBus.execute(
+      new CorrectFindingCommand(id, { type: 'AmendFinding', data: { changes, reason } }, context),
+    );
+  }
+
+  @Post('findings/:id/reopen')
+  @Allow('lead')
+  @HttpCode(200)
+  @ApiNotFoundResponse({ description: 'no such finding' })
+  reopen(
+    @Param('id') id: string,
+    @Body() body: ReasonRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    return this.commandBus.execute(
+      new CorrectFindingCommand(id, { type: 'ReopenFinding', data: { reason: body.reason } }, context),
+    );
   }
 
   @Get('findings/:id')

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { findingDecider, findingStreamId, inspectionDecider, inspectionStreamId } from '@actionledger/domain';
+import {
+  DomainRuleViolation,
+  findingDecider,
+  findingStreamId,
+  inspectionDecider,
+  inspectionStreamId,
+  timescaleStart,
+} from '@actionledger/domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RaiseFindingCommand } from './raise-finding.command';
 import {
@@ -23,6 +30,9 @@ export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand>
       context.actor,
       () => new NotFoundError('inspection', inspectionId),
     );
+    if (inspection.state.status === 'withdrawn') {
+      throw new DomainRuleViolation('This inspection has been withdrawn; it takes no new findings.');
+    }
     const findingId = context.idempotencyKey
       ? deterministicId('finding', inspectionId, context.actor.userId, context.idempotencyKey)
       : randomUUID();
@@ -35,7 +45,13 @@ export class RaiseFindingHandler implements ICommandHandler<RaiseFindingCommand>
       context,
       prepare: (_state, metadata) => ({
         type: 'RaiseFinding' as const,
-        data: { findingId, inspectionId, organisationId: inspection.state.organisationId, ...finding },
+        data: {
+          findingId,
+          inspectionId,
+          organisationId: inspection.state.organisationId,
+          countsFrom: timescaleStart(inspection.state),
+          ...finding,
+        },
         metadata,
       }),
     });

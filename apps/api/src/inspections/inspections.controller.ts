@@ -6,7 +6,9 @@ import type { Response } from 'express';
 import { setVersion } from '../http/etag';
 import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
 import { Allow, READERS } from '../auth/access.decorators';
+import { ReasonRequest } from '../findings/correct-finding.requests';
 import { RecordInspectionCommand } from './record-inspection.command';
+import { WithdrawInspectionCommand } from './withdraw-inspection.command';
 import { RecordInspectionRequest } from './record-inspection.request';
 import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
@@ -37,6 +39,18 @@ export class InspectionsController {
     return { id, position };
   }
 
+  @Post(':id/withdraw')
+  @Allow('lead')
+  @HttpCode(200)
+  @ApiNotFoundResponse()
+  withdraw(
+    @Param('id') id: string,
+    @Body() body: ReasonRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    return this.commandBus.execute(new WithdrawInspectionCommand(id, body.reason, context));
+  }
+
   @Get(':id')
   @Allow(...READERS)
   @ApiNotFoundResponse()
@@ -52,7 +66,7 @@ export class InspectionsController {
       () => new NotFoundError('inspection', id),
     );
     setVersion(response, version);
-    const { status: _status, inspectionId, ...details } = state;
+    const { inspectionId, ...details } = state;
     return { id: inspectionId, ...details, version };
   }
 }

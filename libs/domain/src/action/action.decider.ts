@@ -2,17 +2,22 @@ import { toCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { Decider, DomainCommand } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { NotPermitted } from '../shared/not-permitted';
-import type { Timescale } from '../shared/vocabulary';
+import type { FindingCategory, Timescale } from '../shared/vocabulary';
 import { defaultDueDate, type DueDatePolicy } from '../policies/due-date.policy';
-import type { ActionEvent } from './action.events';
+import type { ActionCorrection, ActionEvent } from './action.events';
+
+/** The categories of finding that call for action; strengths and requirements met do not. */
+const ACTIONABLE = new Set<FindingCategory>(['priority_action', 'area_for_development', 'recommendation']);
 
 /** What an action command needs to know about the finding it serves; the handler reads it from the finding. */
 export interface FindingFacts {
   findingId: string;
   organisationId: string;
   status: 'open' | 'resolved';
+  category: FindingCategory;
   timescale: Timescale;
-  raisedAt: string;
+  /** The day the finding's timescale counts from (the letter's date), which a default due date is counted from. */
+  countsFrom: CalendarDate;
 }
 
 type ActionCommandOf<Type extends string, Data> = DomainCommand<Type, Data & { actionId: string }> & {
@@ -30,6 +35,11 @@ export type RecordProgress = ActionCommandOf<'RecordProgress', { note: string }>
 export type CompleteAction = ActionCommandOf<'CompleteAction', { summary: string; evidence?: string[] }>;
 export type VerifyAction = ActionCommandOf<'VerifyAction', { note?: string | null }>;
 export type ReopenAction = ActionCommandOf<'ReopenAction', { reason: string }>;
+export type WithdrawAction = ActionCommandOf<'WithdrawAction', { reason: string }>;
+export type AmendAction = ActionCommandOf<
+  'AmendAction',
+  { title?: string; description?: string | null; reason: string }
+>;
 
 export type ActionCommand =
   | PlanAction
@@ -39,9 +49,11 @@ export type ActionCommand =
   | RecordProgress
   | CompleteAction
   | VerifyAction
-  | ReopenAction;
+  | ReopenAction
+  | WithdrawAction
+  | AmendAction;
 
-export type ActionStatus = 'planned' | 'assigned' | 'completed' | 'verified';
+export type ActionStatus = 'planned' | 'assigned' | 'completed' | 'verified' | 'withdrawn';
 
 export type ActionState =
   | { status: 'none' }
@@ -58,6 +70,7 @@ export type ActionState =
       progressNotes: number;
       completion: { summary: string; evidence: string[]; completedBy: string; completedAt: string } | null;
       verifiedAt: string | null;
+      withdrawal: { reason: string; withdrawnAt: string } | null;
     };
 
 type ExistingAction = Exclude<ActionState, { status: 'none' }>;
@@ -108,24 +121,30 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
   } {
     if (command.data.dueDate)
       return { dueDate: requireNotPast(command.data.dueDate, command.metadata.now), source: 'given' };
-    const { timescale, raisedAt } = command.finding;
-    const fallback = defaultDueDate(policy, timescale, raisedAt.slice(0, 10));
+    const { timescale, countsFrom } = command.finding;
+    const fallback = defaultDueDate(policy, timescale, countsFrom);
     if (!fallback)
       refuse(
         `A due date is required: the policy sets no default for findings with timescale "${timescale}".`,
       );
-    return { dueDate: requireNotPast(fallback, command.metadata.now), source: 'timescale_policy' };
+    // A timescale counted from an old letter may already have run out: the action is then overdue at once.
+    return { dueDate: fallback, source: 'timescale_policy' };
   }
 
   function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
     if (command.finding.status === 'resolved') {
-      refuse('The finding this action serves is resolved: nothing more can change on it.');
+      refuse('The finding this action serves is resolved; reopen the finding first.');
     }
     const at = command.metadata.now.toISOString();
     const { actionId } = command.data;
 
     if (command.type === 'PlanAction') {
       if (state.status !== 'none') refuse('This action has already been planned.');
+      if (!ACTIONABLE.has(command.finding.category)) {
+        refuse(
+          `A finding of category "${command.finding.category}" needs no action: plan actions on areas for development, priority actions and recommendations.`,
+        );
+      }
       return [
         {
           type: 'ActionPlanned',
@@ -142,6 +161,8 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
       ];
     }
     if (state.status === 'none') refuse('There is no such action.');
+    if (state.status === 'withdrawn')
+      refuse('This action has been withdrawn; nothing more can change on it.');
 
     switch (command.type) {
       case 'AssignAction': {
@@ -225,6 +246,28 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
         const reason = requireText(command.data.reason, 'A reason for reopening');
         return [{ type: 'ActionReopened', data: { actionId, reason, reopenedAt: at } }];
       }
+      case 'WithdrawAction': {
+        const reason = requireText(command.data.reason, 'A reason for withdrawing');
+        return [{ type: 'ActionWithdrawn', data: { actionId, reason, withdrawnAt: at } }];
+      }
+      case 'AmendAction': {
+        const reason = requireText(command.data.reason, 'A reason for the amendment');
+        const wanted = {
+          title: command.data.title === undefined ? undefined : requireText(command.data.title, 'A title'),
+          description:
+            command.data.description === undefined ? undefined : command.data.description?.trim() || null,
+        };
+        const changes: ActionCorrection = {};
+        const previous: ActionCorrection = {};
+        for (const field of ['title', 'description'] as const) {
+          if (wanted[field] !== undefined && wanted[field] !== state[field]) {
+            Object.assign(changes, { [field]: wanted[field] });
+            Object.assign(previous, { [field]: state[field] });
+          }
+        }
+        if (Object.keys(changes).length === 0) refuse('This amendment changes nothing on the action.');
+        return [{ type: 'ActionAmended', data: { actionId, changes, previous, reason, amendedAt: at } }];
+      }
       default: {
         const unknownCommand: never = command;
         throw new Error(`Unknown action command ${JSON.stringify(unknownCommand)}`);
@@ -245,6 +288,7 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       progressNotes: 0,
       completion: null,
       verifiedAt: null,
+      withdrawal: null,
     };
   }
   if (state.status === 'none') return state;
@@ -265,6 +309,12 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       return { ...state, status: 'verified', verifiedAt: event.data.verifiedAt };
     case 'ActionReopened':
       return { ...state, status: 'assigned', completion: null, verifiedAt: null };
+    case 'ActionWithdrawn': {
+      const { reason, withdrawnAt } = event.data;
+      return { ...state, status: 'withdrawn', withdrawal: { reason, withdrawnAt } };
+    }
+    case 'ActionAmended':
+      return { ...state, ...event.data.changes };
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown action event ${JSON.stringify(unknownEvent)}`);

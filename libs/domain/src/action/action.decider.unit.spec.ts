@@ -321,3 +321,76 @@ describe('ReopenAction', () => {
       .thenRefuses(/finding .* is resolved/);
   });
 });
+
+describe('corrections', () => {
+  const withdrawn = {
+    type: 'ActionWithdrawn',
+    data: { actionId, reason: 'Planned twice by mistake', withdrawnAt: at },
+  } as const;
+  it('withdraws an action with its reason, after which nothing more changes on it', () => {
+    spec
+      .given([planned, assigned])
+      .when(command('WithdrawAction', { reason: 'Planned twice by mistake' }))
+      .then([withdrawn]);
+    spec
+      .given([planned, assigned, withdrawn])
+      .when(command('RecordProgress', { note: 'x' }))
+      .thenRefuses(/withdrawn; nothing more can change/);
+  });
+  it('amends the title, recording before and after, and refuses an amendment that changes nothing', () => {
+    spec
+      .given([planned])
+      .when(command('AmendAction', { title: 'Audit every contact record', reason: 'Clearer wording' }))
+      .then([
+        {
+          type: 'ActionAmended',
+          data: {
+            actionId,
+            changes: { title: 'Audit every contact record' },
+            previous: { title: 'Audit contact records' },
+            reason: 'Clearer wording',
+            amendedAt: at,
+          },
+        },
+      ]);
+    spec
+      .given([planned])
+      .when(command('AmendAction', { title: 'Audit contact records', reason: 'x' }))
+      .thenRefuses(/changes nothing/);
+  });
+  it('refuses to plan an action on a strength or a requirement met', () => {
+    for (const category of ['strength', 'meets_requirements'] as const) {
+      spec
+        .given([])
+        .when(command('PlanAction', { title: 'Keep it up' }, { ...finding, category }))
+        .thenRefuses(/needs no action/);
+    }
+  });
+  it('says to reopen a resolved finding before planning on it or reopening its actions', () => {
+    spec
+      .given([])
+      .when(command('PlanAction', { title: 'One more' }, resolvedFinding))
+      .thenRefuses(/reopen the finding first/);
+    spec
+      .given([planned, assigned, completed, verified])
+      .when(command('ReopenAction', { reason: 'Evidence missing' }, resolvedFinding))
+      .thenRefuses(/reopen the finding first/);
+  });
+  it("counts a default due date from the letter's date, so an old letter's action is born overdue", () => {
+    spec
+      .given([planned])
+      .when(command('AssignAction', { ownerId: 'owner-1' }, { ...finding, countsFrom: '2010-01-20' }))
+      .then([
+        {
+          type: 'ActionAssigned',
+          data: {
+            actionId,
+            ownerId: 'owner-1',
+            dueDate: '2010-04-20',
+            dueDateSource: 'timescale_policy',
+            assignedAt: at,
+          },
+        },
+      ]);
+  });
+});

@@ -55,6 +55,27 @@ export type ActionReopened = DomainEvent<
   { actionId: string; reason: string; reopenedAt: string }
 >;
 
+/** The action stops counting (not open, not overdue, not in any share); it stays visible as withdrawn. */
+export type ActionWithdrawn = DomainEvent<
+  'ActionWithdrawn',
+  { actionId: string; reason: string; withdrawnAt: string }
+>;
+
+export interface ActionCorrection {
+  title?: string;
+  description?: string | null;
+}
+export type ActionAmended = DomainEvent<
+  'ActionAmended',
+  {
+    actionId: string;
+    changes: ActionCorrection;
+    previous: ActionCorrection;
+    reason: string;
+    amendedAt: string;
+  }
+>;
+
 export type ActionEvent =
   | ActionPlanned
   | ActionAssigned
@@ -63,4 +84,6 @@ export type ActionEvent =
   | ProgressRecorded
   | ActionCompleted
   | ActionVerified
-  | ActionReopened;
+  | ActionReopened
+  | ActionWithdrawn
+  | ActionAmended;

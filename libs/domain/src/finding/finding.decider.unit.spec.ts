@@ -13,6 +13,7 @@ const raise: RaiseFinding = {
     organisationId,
     category: 'priority_action',
     timescale: 'immediately',
+    countsFrom: '2026-02-18',
     text: '  Ensure that all contacts are screened by a qualified social worker. ',
   },
   metadata,
@@ -71,5 +72,72 @@ describe('ResolveFinding', () => {
       .given([raised])
       .when({ ...resolve, data: { findingId: 'finding-1', verifiedActionIds: [] } })
       .thenRefuses(/all are verified/);
+  });
+});
+
+describe('AmendFinding', () => {
+  const amend = (changes: object, reason = 'Typed from the wrong page of the letter') =>
+    ({ type: 'AmendFinding', data: { findingId: 'finding-1', changes, reason }, metadata }) as const;
+  it('records what changed, before and after, with the reason', () => {
+    spec
+      .given([raised])
+      .when(amend({ category: 'area_for_development', timescale: 'immediately', text: ' New text ' }))
+      .then([
+        {
+          type: 'FindingAmended',
+          data: {
+            findingId: 'finding-1',
+            changes: { text: 'New text', category: 'area_for_development' },
+            previous: { text: raised.data.text, category: 'priority_action' },
+            reason: 'Typed from the wrong page of the letter',
+            amendedAt: at,
+          },
+        },
+      ]);
+  });
+  it('refuses an amendment without a reason, or one that changes nothing', () => {
+    spec
+      .given([raised])
+      .when(amend({ text: 'New text' }, '  '))
+      .thenRefuses(/reason is required/);
+    spec
+      .given([raised])
+      .when(amend({ timescale: 'immediately' }))
+      .thenRefuses(/changes nothing/);
+  });
+});
+
+describe('ReopenFinding', () => {
+  const reopen = {
+    type: 'ReopenFinding',
+    data: { findingId: 'finding-1', reason: 'A second action is needed' },
+    metadata,
+  } as const;
+  it('opens a resolved finding again, with the reason', () => {
+    spec
+      .given([raised, resolved])
+      .when(reopen)
+      .then([
+        {
+          type: 'FindingReopened',
+          data: { findingId: 'finding-1', reason: 'A second action is needed', reopenedAt: at },
+        },
+      ]);
+  });
+  it('refuses to reopen an open finding', () => {
+    spec
+      .given([raised])
+      .when(reopen)
+      .thenRefuses(/only a resolved finding can be reopened/);
+  });
+  it('lets a reopened finding resolve again', () => {
+    spec
+      .given([
+        raised,
+        resolved,
+        { type: 'FindingReopened', data: { findingId: 'finding-1', reason: 'x', reopenedAt: at } },
+      ])
+      .when(resolve)
+      .then([resolved]);
   });
 });

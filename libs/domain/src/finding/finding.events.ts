@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../shared/calendar-date';
 import type { DomainEvent } from '../shared/decider';
 import type { FindingCategory, Timescale } from '../shared/vocabulary';
 
@@ -10,8 +11,34 @@ export type FindingRaised = DomainEvent<
     category: FindingCategory;
     timescale: Timescale;
     text: string;
+    /** The day the timescale counts from: the letter's date, else the last day of the inspection. */
+    countsFrom: CalendarDate;
     raisedAt: string;
   }
+>;
+
+/** The fields a lead may correct on a finding. */
+export interface FindingCorrection {
+  text?: string;
+  category?: FindingCategory;
+  timescale?: Timescale;
+}
+
+export type FindingAmended = DomainEvent<
+  'FindingAmended',
+  {
+    findingId: string;
+    changes: FindingCorrection;
+    previous: FindingCorrection;
+    reason: string;
+    amendedAt: string;
+  }
+>;
+
+/** A resolved finding open again: it takes new actions, and resolves again once they are all verified. */
+export type FindingReopened = DomainEvent<
+  'FindingReopened',
+  { findingId: string; reason: string; reopenedAt: string }
 >;
 
 /** Appended by the finding-resolution process once every action planned for the finding is verified. */
@@ -20,4 +47,4 @@ export type FindingResolved = DomainEvent<
   { findingId: string; verifiedActionIds: string[]; resolvedAt: string }
 >;
 
-export type FindingEvent = FindingRaised | FindingResolved;
+export type FindingEvent = FindingRaised | FindingResolved | FindingAmended | FindingReopened;

@@ -16,4 +16,10 @@ export type InspectionRecorded = DomainEvent<
   InspectionDetails & { inspectionId: string; organisationId: string; recordedAt: string }
 >;
 
-export type InspectionEvent = InspectionRecorded;
+/** Recorded by mistake or twice: its findings and actions leave every list and report; the trail keeps them. */
+export type InspectionWithdrawn = DomainEvent<
+  'InspectionWithdrawn',
+  { inspectionId: string; reason: string; withdrawnAt: string }
+>;
+
+export type InspectionEvent = InspectionRecorded | InspectionWithdrawn;

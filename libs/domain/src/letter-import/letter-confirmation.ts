@@ -30,6 +30,8 @@ export function decideLetterConfirmation(
   const confirmation = decideLetterDraft(command, draft);
   if (confirmation.length === 0 || draft.status === 'none') return [];
   const { proposal, organisationId } = draft;
+  // Timescales count from the letter, not from the day it was imported: an old letter's findings may be overdue.
+  const countsFrom = proposal.letterDate ?? [...proposal.inspectionDates].sort().at(-1)!;
   const { inspectionId, findingIds, actionIds, draftId } = command.data;
   const metadata = command.metadata;
 
@@ -60,6 +62,7 @@ export function decideLetterConfirmation(
           inspectionId,
           organisationId,
           category: finding.category,
+          countsFrom,
           timescale: finding.timescale,
           text: finding.text,
         },
@@ -87,8 +90,9 @@ export function decideLetterConfirmation(
             findingId: findingIds[findingIndex],
             organisationId,
             status: 'open',
+            category: proposal.findings[findingIndex].category,
             timescale: proposal.findings[findingIndex].timescale,
-            raisedAt: metadata.now.toISOString(),
+            countsFrom,
           },
         },
         actionDecider.initialState,

@@ -56,8 +56,19 @@ export function evolveFindingResolution(
       return withVerified(state, known.data.actionId, true);
     case 'ActionReopened':
       return withVerified(state, known.data.actionId, false);
+    case 'ActionWithdrawn': {
+      // A withdrawn action no longer counts: its finding is judged on the others.
+      const findingId = state.findingOfAction[known.data.actionId];
+      if (!findingId) return state;
+      const { [known.data.actionId]: _withdrawn, ...others } = state.actionsOfFinding[findingId] ?? {};
+      return { ...state, actionsOfFinding: { ...state.actionsOfFinding, [findingId]: others } };
+    }
     case 'FindingResolved':
       return { ...state, resolvedFindings: { ...state.resolvedFindings, [known.data.findingId]: true } };
+    case 'FindingReopened': {
+      const { [known.data.findingId]: _reopened, ...resolvedFindings } = state.resolvedFindings;
+      return { ...state, resolvedFindings };
+    }
     default:
       return state;
   }
@@ -68,9 +79,11 @@ export function reactToFindingResolution(
   state: FindingResolutionState,
   event: { type: string; data: unknown },
 ): { findingId: string; verifiedActionIds: string[] } | null {
-  if (event.type !== 'ActionVerified') return null;
+  if (event.type !== 'ActionVerified' && event.type !== 'ActionWithdrawn') return null;
   const findingId =
-    state.findingOfAction[(event as Extract<ActionEvent, { type: 'ActionVerified' }>).data.actionId];
+    state.findingOfAction[
+      (event as Extract<ActionEvent, { type: 'ActionVerified' | 'ActionWithdrawn' }>).data.actionId
+    ];
   if (!findingId || state.resolvedFindings[findingId]) return null;
   const actions = Object.entries(state.actionsOfFinding[findingId] ?? {});
   if (actions.length === 0 || !actions.every(([, verified]) => verified)) return null;

@@ -63,3 +63,43 @@ describe('finding resolution', () => {
     );
   });
 });
+
+describe('finding resolution after corrections', () => {
+  const event = (type: string, data: object) => ({ type, data });
+  const run = (events: { type: string; data: unknown }[]) => {
+    let state = initialFindingResolutionState;
+    let last = null as ReturnType<typeof reactToFindingResolution>;
+    for (const e of events) {
+      state = evolveFindingResolution(state, e);
+      last = reactToFindingResolution(state, e);
+    }
+    return last;
+  };
+  const planned = (actionId: string) => event('ActionPlanned', { actionId, findingId: 'f-1' });
+
+  it('judges the finding on the actions that count: withdrawing the last open one resolves it', () => {
+    expect(
+      run([
+        planned('a-1'),
+        planned('a-2'),
+        event('ActionVerified', { actionId: 'a-1' }),
+        event('ActionWithdrawn', { actionId: 'a-2' }),
+      ]),
+    ).toEqual({ findingId: 'f-1', verifiedActionIds: ['a-1'] });
+  });
+  it('resolves a reopened finding again once its new action is verified', () => {
+    expect(
+      run([
+        planned('a-1'),
+        event('ActionVerified', { actionId: 'a-1' }),
+        event('FindingResolved', { findingId: 'f-1' }),
+        event('FindingReopened', { findingId: 'f-1' }),
+        planned('a-2'),
+        event('ActionVerified', { actionId: 'a-2' }),
+      ]),
+    ).toEqual({ findingId: 'f-1', verifiedActionIds: ['a-1', 'a-2'] });
+  });
+  it('does not resolve a finding whose only action was withdrawn', () => {
+    expect(run([planned('a-1'), event('ActionWithdrawn', { actionId: 'a-1' })])).toBeNull();
+  });
+});

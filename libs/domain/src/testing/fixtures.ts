@@ -23,8 +23,9 @@ export const openFinding: FindingFacts = {
   findingId: 'finding-1',
   organisationId,
   status: 'open',
+  category: 'priority_action',
   timescale: 'within_3_months',
-  raisedAt: '2026-03-01T10:00:00.000Z',
+  countsFrom: '2026-03-01',
 };
 
 export const actionId = 'action-1';

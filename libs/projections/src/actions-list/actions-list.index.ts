@@ -1,3 +1,4 @@
+import { counts } from '../plans/plan-documents';
 import type { ProjectionKeys } from '../redis/projection-keys';
 import type { IndexEntry } from '../redis/redis-write';
 import type { ActionDoc } from '../plans/plan-documents';
@@ -9,7 +10,7 @@ export const actionsListKey = (keys: ProjectionKeys, organisationId: string, own
 
 /** Every action in plan order (`sequence|id`), and each owner's, whatever their status. */
 export function actionsListEntries(keys: ProjectionKeys, doc: ActionDoc | null): IndexEntry[] {
-  if (!doc) return [];
+  if (!doc || !counts(doc)) return [];
   const member = `${doc.sequence}|${doc.actionId}`;
   const entries = [{ key: actionsListKey(keys, doc.organisationId), member }];
   if (doc.ownerId !== null)

@@ -12,7 +12,13 @@ import type { ActionDoc } from '../plans/plan-documents';
 import { beginQuery, readDocuments, type ReadModelContext } from '../plans/read-model.context';
 import { actionsListKey } from './actions-list.index';
 
-export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'assigned', 'completed', 'verified'];
+export const ACTION_STATUSES: readonly ActionStatus[] = [
+  'planned',
+  'assigned',
+  'completed',
+  'verified',
+  'withdrawn',
+];
 
 export interface ActionsFilter {
   status?: ActionStatus;

@@ -48,7 +48,7 @@ export interface PlanView {
 }
 
 export function countByStatus(actions: readonly ActionDoc[]): StatusCounts {
-  const counts: StatusCounts = { planned: 0, assigned: 0, completed: 0, verified: 0 };
+  const counts: StatusCounts = { planned: 0, assigned: 0, completed: 0, verified: 0, withdrawn: 0 };
   for (const action of actions) counts[action.status] += 1;
   return counts;
 }
@@ -108,8 +108,8 @@ export function buildPlanView(
     deadline: { ...planDeadline(inspection, findings), rule: PLAN_DEADLINE_RULE },
     rag: { status: ragStatus(actions, today), rule: PLAN_RAG_RULE },
     actions: countActions(actions, today),
-    completedShare: share(byStatus.completed + byStatus.verified, actions.length),
-    verifiedShare: share(byStatus.verified, actions.length),
+    completedShare: share(byStatus.completed + byStatus.verified, actions.length - byStatus.withdrawn),
+    verifiedShare: share(byStatus.verified, actions.length - byStatus.withdrawn),
     findings: findings.map((finding) => {
       const own = byFinding.get(finding.findingId) ?? [];
       return {

@@ -43,7 +43,7 @@ describe('an inspection plan', () => {
     const view = buildPlanView(inspection, findings, actions, '2026-03-10');
     expect(view.actions).toEqual({
       total: 4,
-      byStatus: { planned: 1, assigned: 1, completed: 1, verified: 1 },
+      byStatus: { planned: 1, assigned: 1, completed: 1, verified: 1, withdrawn: 0 },
       overdue: 0,
     });
     expect(view.completedShare).toBe(0.5);

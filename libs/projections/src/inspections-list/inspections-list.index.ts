@@ -1,3 +1,4 @@
+import { counts } from '../plans/plan-documents';
 import type { ProjectionKeys } from '../redis/projection-keys';
 import type { IndexEntry } from '../redis/redis-write';
 import type { InspectionDoc } from '../plans/plan-documents';
@@ -9,7 +10,7 @@ export function inspectionSortDate(doc: InspectionDoc): string {
 
 /** `{prefix}:{org}:ix:inspections`: every inspection of the organisation as `date|recordedAt|id`. */
 export function inspectionsListEntries(keys: ProjectionKeys, doc: InspectionDoc | null): IndexEntry[] {
-  if (!doc) return [];
+  if (!doc || !counts(doc)) return [];
   return [
     {
       key: keys.index(doc.organisationId, 'inspections'),

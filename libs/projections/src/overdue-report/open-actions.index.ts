@@ -1,3 +1,4 @@
+import { counts } from '../plans/plan-documents';
 import type { FindingCategory } from '@actionledger/domain';
 import type { ProjectionKeys } from '../redis/projection-keys';
 import type { IndexEntry } from '../redis/redis-write';
@@ -27,7 +28,7 @@ export const openActionsKey = (
  * soon a range from today, judged when the query runs.
  */
 export function openActionsEntries(keys: ProjectionKeys, doc: ActionDoc | null): IndexEntry[] {
-  if (!doc || !isOpen(doc)) return [];
+  if (!doc || !counts(doc) || !isOpen(doc)) return [];
   const entries: IndexEntry[] = [];
   for (const against of DUE_AGAINST) {
     const date = against === 'current' ? doc.dueDate : (doc.originalDueDate ?? doc.dueDate);

@@ -1,3 +1,4 @@
+import { counts } from '../plans/plan-documents';
 import type { ProjectionKeys } from '../redis/projection-keys';
 import type { IndexEntry } from '../redis/redis-write';
 import type { ActionDoc } from '../plans/plan-documents';
@@ -8,7 +9,7 @@ export const ownerOpenActionsKey = (keys: ProjectionKeys, organisationId: string
 
 /** An owner's open actions, soonest due first (`YYYY-MM-DD|id`). */
 export function ownerActionsEntries(keys: ProjectionKeys, doc: ActionDoc | null): IndexEntry[] {
-  if (!doc || !isOpen(doc) || doc.ownerId === null) return [];
+  if (!doc || !counts(doc) || !isOpen(doc) || doc.ownerId === null) return [];
   return [
     {
       key: ownerOpenActionsKey(keys, doc.organisationId, doc.ownerId),

@@ -18,7 +18,12 @@ export function refsOf(event: PlanEvent): DocRef[] {
     case 'FindingRaised':
       return [docRef('finding', event.data.findingId), docRef('inspection', event.data.inspectionId)];
     case 'FindingResolved':
+    case 'FindingAmended':
+    case 'FindingReopened':
       return [docRef('finding', event.data.findingId)];
+    case 'InspectionWithdrawn':
+      // Its findings and actions are loaded too, through the inspection (see PlansProjection).
+      return [docRef('inspection', event.data.inspectionId)];
     case 'ActionPlanned':
       return [docRef('action', event.data.actionId), docRef('finding', event.data.findingId)];
     default:
@@ -81,6 +86,31 @@ export function evolvePlanDocuments(docs: DocView, event: PlanEvent, position: b
     case 'FindingResolved': {
       const finding = docs.get('finding', event.data.findingId);
       return finding ? [{ kind: 'finding', doc: { ...finding, status: 'resolved' } }] : [];
+    }
+    case 'FindingReopened': {
+      const finding = docs.get('finding', event.data.findingId);
+      return finding ? [{ kind: 'finding', doc: { ...finding, status: 'open' } }] : [];
+    }
+    case 'FindingAmended': {
+      const finding = docs.get('finding', event.data.findingId);
+      return finding ? [{ kind: 'finding', doc: { ...finding, ...event.data.changes } }] : [];
+    }
+    case 'InspectionWithdrawn': {
+      const inspection = docs.get('inspection', event.data.inspectionId);
+      if (!inspection) return [];
+      const changes: DocChange[] = [
+        { kind: 'inspection', doc: { ...inspection, withdrawnAt: event.data.withdrawnAt } },
+      ];
+      for (const findingId of inspection.findingIds) {
+        const finding = docs.get('finding', findingId);
+        if (!finding) continue;
+        changes.push({ kind: 'finding', doc: { ...finding, inspectionWithdrawn: true } });
+        for (const actionId of finding.actionIds) {
+          const action = docs.get('action', actionId);
+          if (action) changes.push({ kind: 'action', doc: { ...action, inspectionWithdrawn: true } });
+        }
+      }
+      return changes;
     }
     case 'ActionPlanned': {
       const data = event.data as OrganisationScoped<typeof event.data>;
@@ -165,6 +195,14 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         completedAt: null,
         verifiedAt: null,
         lastActivityAt: event.data.reopenedAt,
+      };
+    case 'ActionWithdrawn':
+      return { ...action, status: 'withdrawn', lastActivityAt: event.data.withdrawnAt };
+    case 'ActionAmended':
+      return {
+        ...action,
+        ...(event.data.changes.title !== undefined && { title: event.data.changes.title }),
+        lastActivityAt: event.data.amendedAt,
       };
     default: {
       const unknown: never = event;

@@ -19,6 +19,8 @@ export interface InspectionDoc {
   letterDate: CalendarDate | null;
   recordedAt: string;
   findingIds: string[];
+  /** Recorded by mistake or twice: it, its findings and its actions leave every list. */
+  withdrawnAt?: string | null;
 }
 
 export interface FindingDoc {
@@ -31,6 +33,7 @@ export interface FindingDoc {
   status: 'open' | 'resolved';
   raisedAt: string;
   actionIds: string[];
+  inspectionWithdrawn?: boolean;
 }
 
 export interface ActionDoc {
@@ -54,7 +57,12 @@ export interface ActionDoc {
   verifiedAt: string | null;
   /** Its place in plan order: the log position of ActionPlanned, zero-padded so that it sorts as text. */
   sequence: string;
+  inspectionWithdrawn?: boolean;
 }
+
+/** Whether a document still counts in the lists: not of a withdrawn inspection. */
+export const counts = (doc: { inspectionWithdrawn?: boolean; withdrawnAt?: string | null }): boolean =>
+  !doc.inspectionWithdrawn && !doc.withdrawnAt;
 
 export type PlanEvent = InspectionEvent | FindingEvent | ActionEvent;
 
@@ -70,6 +78,11 @@ export const PLAN_EVENT_TYPES: ReadonlySet<PlanEvent['type']> = new Set<PlanEven
   'ActionCompleted',
   'ActionVerified',
   'ActionReopened',
+  'ActionWithdrawn',
+  'ActionAmended',
+  'FindingAmended',
+  'FindingReopened',
+  'InspectionWithdrawn',
 ]);
 
 export function isPlanEvent<Event extends { type: string }>(event: Event): event is Event & PlanEvent {

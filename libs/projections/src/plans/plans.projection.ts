@@ -131,6 +131,25 @@ export class PlansProjection implements Projection {
 
   async project(events: readonly StoredEvent[], redis: Redis): Promise<RedisWrite[]> {
     const refs = [...new Set(events.filter(isPlanEvent).flatMap((event) => refsOf(event)))];
-    return projectPlanBatch(this.keys, events, await loadPlanDocuments(redis, this.keys, refs));
+    const loaded = await loadPlanDocuments(redis, this.keys, refs);
+    if (events.some((event) => event.type === 'InspectionWithdrawn'))
+      await this.loadWithdrawnPlans(redis, loaded);
+    return projectPlanBatch(this.keys, events, loaded);
+  }
+
+  /** A withdrawn inspection takes its findings and actions with it: they are loaded through it. */
+  private async loadWithdrawnPlans(redis: Redis, loaded: Map<DocRef, AnyDoc | null>): Promise<void> {
+    const inspections = [...loaded.values()].filter(
+      (doc): doc is InspectionDoc => !!doc && 'findingIds' in doc,
+    );
+    const findingRefs = inspections.flatMap((inspection) =>
+      inspection.findingIds.map((id) => docRef('finding', id)),
+    );
+    const findings = await loadPlanDocuments(redis, this.keys, findingRefs);
+    const actionRefs = [...findings.values()].flatMap((doc) =>
+      doc && 'actionIds' in doc ? doc.actionIds.map((id) => docRef('action', id)) : [],
+    );
+    const actions = await loadPlanDocuments(redis, this.keys, actionRefs);
+    for (const [ref, doc] of [...findings, ...actions]) if (!loaded.get(ref)) loaded.set(ref, doc);
   }
 }

@@ -66,8 +66,8 @@ describe('the read models, projected from a real log into real Redis', () => {
   it('lists the organisation’s inspections newest first, with counts by status and the plan’s RAG', async () => {
     const page = await listInspections(context, ORG);
     expect(page.items.map((i) => [i.inspectionId, i.rag, i.actions.byStatus, i.findings.total])).toEqual([
-      ['i-new', 'red', { planned: 1, assigned: 3, completed: 0, verified: 0 }, 2],
-      ['i-old', 'green', { planned: 0, assigned: 0, completed: 1, verified: 0 }, 1],
+      ['i-new', 'red', { planned: 1, assigned: 3, completed: 0, verified: 0, withdrawn: 0 }, 2],
+      ['i-old', 'green', { planned: 0, assigned: 0, completed: 1, verified: 0, withdrawn: 0 }, 1],
     ]);
     expect(page.ragRule.red).toMatch(/priority action/);
     const first = await listInspections(context, ORG, { limit: '1' });

@@ -14,6 +14,8 @@ import {
   type CalendarDate,
   type DomainEvent,
   type FindingCategory,
+  type FindingCommand,
+  type InspectionState,
   type FindingState,
   type Timescale,
 } from '@actionledger/domain';
@@ -53,6 +55,7 @@ export class PlanScript {
   private readonly findings = new Map<string, FindingState>();
   private readonly actions = new Map<string, { state: ActionState; findingId: string }>();
   private readonly orgOf = new Map<string, string>();
+  private readonly withdrawnInspections = new Set<string>();
 
   constructor(public now: Date = new Date('2026-03-02T09:30:00Z')) {}
 
@@ -98,7 +101,15 @@ export class PlanScript {
     const [event] = decideFinding(
       {
         type: 'RaiseFinding',
-        data: { findingId, inspectionId, organisationId, category, timescale, text: `Finding ${findingId}` },
+        data: {
+          findingId,
+          inspectionId,
+          organisationId,
+          category,
+          timescale,
+          text: `Finding ${findingId}`,
+          countsFrom: this.now.toISOString().slice(0, 10),
+        },
         metadata: this.metadata(),
       },
       state,
@@ -116,6 +127,72 @@ export class PlanScript {
     );
     this.findings.set(findingId, evolveFinding(state, event));
     return this.push(findingStreamId(findingId), event);
+  }
+
+  amendFinding(findingId: string, category: FindingCategory): this {
+    return this.findingCommand(findingId, {
+      type: 'AmendFinding',
+      data: {
+        findingId,
+        changes: { category, text: `Finding ${findingId}, amended` },
+        reason: 'typed wrongly',
+      },
+    });
+  }
+
+  reopenFinding(findingId: string): this {
+    return this.findingCommand(findingId, {
+      type: 'ReopenFinding',
+      data: { findingId, reason: 'one more action' },
+    });
+  }
+
+  withdrawInspection(inspectionId: string): this {
+    const [event] = decideInspection(
+      {
+        type: 'WithdrawInspection',
+        data: { inspectionId, reason: 'recorded twice' },
+        metadata: this.metadata(),
+      },
+      this.recordedInspection(inspectionId),
+    );
+    this.withdrawnInspections.add(inspectionId);
+    return this.push(inspectionStreamId(inspectionId), event);
+  }
+
+  withdraw(actionId: string): this {
+    return this.actionCommand(actionId, { type: 'WithdrawAction', data: { reason: 'planned by mistake' } });
+  }
+
+  amend(actionId: string): this {
+    return this.actionCommand(actionId, {
+      type: 'AmendAction',
+      data: { title: `Action ${actionId}, amended`, reason: 'clearer' },
+    });
+  }
+
+  private findingCommand(findingId: string, command: Omit<FindingCommand, 'metadata'>): this {
+    const state = this.findings.get(findingId) ?? initialFindingState;
+    const [event] = decideFinding({ ...command, metadata: this.metadata() } as FindingCommand, state);
+    this.findings.set(findingId, evolveFinding(state, event));
+    return this.push(findingStreamId(findingId), event);
+  }
+
+  /** Enough of a recorded inspection for the decider to withdraw it. */
+  private recordedInspection(inspectionId: string): InspectionState {
+    return {
+      status: this.withdrawnInspections.has(inspectionId) ? 'withdrawn' : 'recorded',
+      inspectionId,
+      organisationId: this.require(this.orgOf.get(inspectionId), `inspection ${inspectionId}`),
+      recordedAt: this.now.toISOString(),
+      withdrawal: null,
+      authority: 'Durham County Council',
+      inspectionType: 'contact_referral_assessment',
+      inspectionDates: ['2026-02-10'],
+      letterDate: null,
+      inspector: null,
+      overallJudgement: null,
+    };
   }
 
   planAction(findingId: string, actionId: string, title = `Action ${actionId}`): this {
@@ -160,8 +237,9 @@ export class PlanScript {
         findingId: finding.findingId,
         organisationId: finding.organisationId,
         status: finding.status,
+        category: finding.category,
         timescale: finding.timescale,
-        raisedAt: finding.raisedAt,
+        countsFrom: finding.countsFrom,
       },
     } as ActionCommand;
     const decided = actionDecider.decide(full, action.state);

@@ -10,6 +10,9 @@ export type PlanStep =
   | { kind: 'assign' | 'reassign'; action: number; owner: number; dueInDays: number | null }
   | { kind: 'reschedule'; action: number; dueInDays: number }
   | { kind: 'progress' | 'complete' | 'verify' | 'reopen' | 'resolve'; action: number }
+  | { kind: 'withdraw' | 'amend'; action: number }
+  | { kind: 'amendFinding' | 'reopenFinding'; finding: number; category: number }
+  | { kind: 'withdrawInspection'; inspection: number }
   | { kind: 'wait'; days: number };
 
 const index = fc.nat(50);
@@ -48,6 +51,17 @@ export const planStep: fc.Arbitrary<PlanStep> = fc.oneof(
     weight: 8,
   },
   fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 20 }) }),
+  // Corrections: rarer than the work itself, as they are in practice.
+  fc.record({ kind: fc.constantFrom('withdraw' as const, 'amend' as const), action: recent }),
+  fc.record({
+    kind: fc.constantFrom('amendFinding' as const, 'reopenFinding' as const),
+    finding: index,
+    category: fc.nat(4),
+  }),
+  {
+    arbitrary: fc.record({ kind: fc.constant('withdrawInspection' as const), inspection: index }),
+    weight: 1,
+  },
 );
 
 export const planSteps = (minLength: number, maxLength: number) =>
@@ -91,9 +105,18 @@ export function playSteps(steps: readonly PlanStep[]): PlanScript {
         if (!finding) return;
         script.planAction(finding, `a-${n}`);
         actions.push({ id: `a-${n}`, findingId: finding });
+      } else if (step.kind === 'amendFinding' || step.kind === 'reopenFinding') {
+        const finding = pick(findings, step.finding);
+        if (!finding) return;
+        if (step.kind === 'amendFinding') script.amendFinding(finding, FINDING_CATEGORIES[step.category]);
+        else script.reopenFinding(finding);
+      } else if (step.kind === 'withdrawInspection') {
+        const inspection = pick(inspections, step.inspection);
+        if (inspection) script.withdrawInspection(inspection);
       } else if (step.kind === 'wait') {
         script.at(new Date(script.now.getTime() + step.days * 86_400_000));
       } else {
+        if (!('action' in step)) return;
         const action = actions[actions.length - 1 - (step.action % Math.max(actions.length, 1))];
         if (!action) return;
         if (step.kind === 'assign' || step.kind === 'reassign') {
