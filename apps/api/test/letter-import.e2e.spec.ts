@@ -129,7 +129,7 @@ describeWithFolder(letters || null, 'importing an inspection letter', () => {
     const dated = draft.proposal.actionsTaken.findIndex((a: { date: string | null }) => a.date !== null);
     const action = await t.http.get(`/api/actions/${confirmed.body.actionIds[dated]}`).expect(200);
     expect(action.body).toMatchObject({
-      status: 'planned',
+      status: 'completed',
       recordedOn: draft.proposal.actionsTaken[dated].date,
       findingId: confirmed.body.findingIds[draft.proposal.actionsTaken[dated].findingIndex ?? 0],
     });

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../shared/calendar-date';
 import type { DomainEvent } from '../shared/decider';
+import type { PlanDeadline } from '../letter-import/letter-proposal';
 import type { InspectionType, OverallJudgement } from '../shared/vocabulary';
 
 export interface InspectionDetails {
@@ -9,6 +10,8 @@ export interface InspectionDetails {
   letterDate: CalendarDate | null;
   inspector: string | null;
   overallJudgement: OverallJudgement | null;
+  /** The deadline the letter sets for the action plan, where it sets one (absent on inspections recorded before). */
+  planDeadline?: PlanDeadline | null;
 }
 
 export type InspectionRecorded = DomainEvent<

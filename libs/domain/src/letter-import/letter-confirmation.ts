@@ -1,4 +1,5 @@
 import { createActionDecider } from '../action/action.decider';
+import type { ActionCompleted } from '../action/action.events';
 import { decideFinding, initialFindingState } from '../finding/finding.decider';
 import { decideInspection, initialInspectionState } from '../inspection/inspection.decider';
 import type { DueDatePolicy } from '../policies/due-date.policy';
@@ -10,6 +11,30 @@ import {
   letterDraftStreamId,
 } from '../shared/stream-ids';
 import { decideLetterDraft, type ConfirmLetterDraft, type LetterDraftState } from './letter-draft.decider';
+
+/**
+ * An action a council's report says was already taken is done, not planned: completed on the date the report
+ * gives, by the council as the report records it, awaiting a lead's verification (who, having only confirmed the
+ * import, is not the one who completed it).
+ */
+function reportedAsDone(actionId: string, recordedOn: string | null, now: Date): ActionCompleted {
+  const completedAt = recordedOn
+    ? new Date(`${recordedOn.length === 7 ? `${recordedOn}-01` : recordedOn}T00:00:00.000Z`).toISOString()
+    : now.toISOString();
+  return {
+    type: 'ActionCompleted',
+    data: {
+      actionId,
+      summary: `Reported as done in the council's report${recordedOn ? ` (${recordedOn})` : ''}.`,
+      evidence: [],
+      completedBy: REPORTED_BY_COUNCIL,
+      completedAt,
+    },
+  };
+}
+
+/** Who completed an action that a report says was already taken: the council, as the report records it. */
+export const REPORTED_BY_COUNCIL = 'system:council-report';
 
 /** Events for one stream, all of which must be written together with the others. */
 export interface StreamEvents {
@@ -47,6 +72,7 @@ export function decideLetterConfirmation(
         letterDate: proposal.letterDate,
         inspector: proposal.inspector,
         overallJudgement: proposal.overallJudgement,
+        planDeadline: proposal.planDeadline,
       },
       metadata,
     },
@@ -76,27 +102,30 @@ export function decideLetterConfirmation(
     const findingIndex = action.findingIndex!;
     return {
       streamId: actionStreamId(actionIds[index]),
-      events: actionDecider.decide(
-        {
-          type: 'PlanAction',
-          data: {
-            actionId: actionIds[index],
-            title: action.text,
-            description: null,
-            recordedOn: action.date,
+      events: [
+        ...actionDecider.decide(
+          {
+            type: 'PlanAction',
+            data: {
+              actionId: actionIds[index],
+              title: action.text,
+              description: null,
+              recordedOn: action.date,
+            },
+            metadata,
+            finding: {
+              findingId: findingIds[findingIndex],
+              organisationId,
+              status: 'open',
+              category: proposal.findings[findingIndex].category,
+              timescale: proposal.findings[findingIndex].timescale,
+              countsFrom,
+            },
           },
-          metadata,
-          finding: {
-            findingId: findingIds[findingIndex],
-            organisationId,
-            status: 'open',
-            category: proposal.findings[findingIndex].category,
-            timescale: proposal.findings[findingIndex].timescale,
-            countsFrom,
-          },
-        },
-        actionDecider.initialState,
-      ),
+          actionDecider.initialState,
+        ),
+        reportedAsDone(actionIds[index], action.date, metadata.now),
+      ],
     };
   });
 

@@ -32,7 +32,7 @@ describe('confirming a letter', () => {
       ['inspection-i-1', ['InspectionRecorded']],
       ['finding-f-1', ['FindingRaised']],
       ['finding-f-2', ['FindingRaised']],
-      ['action-a-1', ['ActionPlanned']],
+      ['action-a-1', ['ActionPlanned', 'ActionCompleted']],
     ]);
     expect(writes[1].events[0].data).toMatchObject({
       authority: 'Sunderland',
@@ -47,6 +47,11 @@ describe('confirming a letter', () => {
       findingId: 'f-2',
       title: 'Audit held',
       recordedOn: '2011-11',
+    });
+    // Reported as taken: done on its date, by the council, for a lead to verify.
+    expect(writes[4].events[1].data).toMatchObject({
+      completedBy: 'system:council-report',
+      completedAt: '2011-11-01T00:00:00.000Z',
     });
   });
 

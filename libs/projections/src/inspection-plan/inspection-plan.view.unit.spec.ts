@@ -88,6 +88,7 @@ describe('an inspection plan', () => {
       date: '2026-03-30',
       workingDays: 20,
       from: '2026-03-02',
+      source: 'rule',
     });
     const withoutPriority = findings.filter((f) => f.category !== 'priority_action');
     // 14 weeks of weekdays reach Monday 8 June; Good Friday, Easter Monday and the May bank holidays add 4.
@@ -95,7 +96,23 @@ describe('an inspection plan', () => {
       date: '2026-06-12',
       workingDays: 70,
       from: '2026-03-02',
+      source: 'rule',
     });
     expect(planDeadline({ ...inspection, letterDate: null }, findings).date).toBeNull();
+  });
+  it('takes the deadline the letter set, in working days or as a fixed date, over the default rule', () => {
+    const { inspection, findings } = plan(base());
+    expect(planDeadline({ ...inspection, planDeadline: { workingDays: 70 } }, findings)).toEqual({
+      date: '2026-06-12',
+      workingDays: 70,
+      from: '2026-03-02',
+      source: 'letter',
+    });
+    expect(planDeadline({ ...inspection, planDeadline: { date: '2026-05-01' } }, findings)).toEqual({
+      date: '2026-05-01',
+      workingDays: null,
+      from: '2026-03-02',
+      source: 'letter',
+    });
   });
 });

@@ -12,14 +12,28 @@ export const PLAN_DEADLINE_RULE = {
 export interface PlanDeadline {
   /** Null until the inspection has a letter date. */
   date: CalendarDate | null;
-  workingDays: number;
+  /** Null where the letter fixed a date rather than a number of working days. */
+  workingDays: number | null;
   from: CalendarDate | null;
+  /** `letter`: the deadline the letter itself set; `rule`: the default rule below. */
+  source: 'letter' | 'rule';
 }
 
 export function planDeadline(inspection: InspectionDoc, findings: readonly FindingDoc[]): PlanDeadline {
+  const from = inspection.letterDate;
+  const given = inspection.planDeadline;
+  if (given && 'date' in given) return { date: given.date, workingDays: null, from, source: 'letter' };
+  if (given) {
+    const date = from === null ? null : addEnglishWorkingDays(from, given.workingDays);
+    return { date, workingDays: given.workingDays, from, source: 'letter' };
+  }
   const workingDays = findings.some((finding) => finding.category === 'priority_action')
     ? PLAN_DEADLINE_RULE.workingDaysWithPriorityActions
     : PLAN_DEADLINE_RULE.workingDays;
-  const from = inspection.letterDate;
-  return { date: from === null ? null : addEnglishWorkingDays(from, workingDays), workingDays, from };
+  return {
+    date: from === null ? null : addEnglishWorkingDays(from, workingDays),
+    workingDays,
+    from,
+    source: 'rule',
+  };
 }

@@ -58,6 +58,7 @@ export function evolvePlanDocuments(docs: DocView, event: PlanEvent, position: b
         letterDate: data.letterDate,
         recordedAt: data.recordedAt,
         findingIds: [],
+        planDeadline: data.planDeadline ?? null,
       };
       return [{ kind: 'inspection', doc: inspection }];
     }

@@ -19,6 +19,8 @@ export interface InspectionDoc {
   letterDate: CalendarDate | null;
   recordedAt: string;
   findingIds: string[];
+  /** The deadline the letter set for the plan, where it set one; else the default rule applies. */
+  planDeadline?: { workingDays: number } | { date: CalendarDate } | null;
   /** Recorded by mistake or twice: it, its findings and its actions leave every list. */
   withdrawnAt?: string | null;
 }
