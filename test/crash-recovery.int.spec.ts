@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,8 @@ describe('the API killed with SIGKILL mid-traffic', () => {
     const importer = async () => {
       while (!killed) {
         try {
-          const draft = await post('/api/letters', { text: LETTER });
+          // Each import a document of its own: the same text twice is one draft.
+          const draft = await post('/api/letters', { text: `${LETTER}\nReference ${randomUUID()}\n` });
           const confirmed = await post(`/api/letters/${draft.body.id}/confirm`, {});
           if (confirmed.status === 200) confirmations.push(draft.body.id!);
         } catch (error) {

@@ -32,7 +32,9 @@ interface Row {
 
 const READERS: Role[] = ['lead', 'owner', 'board'];
 const EVERYONE: Role[] = ['lead', 'owner', 'board', 'admin'];
-const LETTER = readFileSync(join(EXTRA_LETTERS_FOLDER, 'redcar-2010-12-cra-letter.txt'), 'utf8');
+const LETTER_TEXT = readFileSync(join(EXTRA_LETTERS_FOLDER, 'redcar-2010-12-cra-letter.txt'), 'utf8');
+/** A document of its own each time: the same text imported twice is one draft. */
+const letter = () => ({ text: `${LETTER_TEXT}\nReference ${Math.random().toString(36).slice(2)}\n` });
 
 const MATRIX: Record<string, Row> = {
   'GET /api': { allow: EVERYONE, path: () => '/api', ok: 200, scoped: false },
@@ -134,7 +136,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/letters': {
     allow: ['lead'],
     path: () => '/api/letters',
-    body: () => ({ text: LETTER }),
+    body: letter,
     ok: 201,
     scoped: false,
   },
@@ -262,7 +264,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
       .expect(200);
   }
   await owner.post(`/api/actions/${completedActionId}/complete`).send({ summary: 'Done' }).expect(200);
-  const draft = await lead.post('/api/letters').send({ text: LETTER }).expect(201);
+  const draft = await lead.post('/api/letters').send(letter()).expect(201);
   const resolvedFindingId = await givenResolvedFinding(t, inspection.body.id);
   const userId = await t.app.get(UserAdministration).registerUser(
     {

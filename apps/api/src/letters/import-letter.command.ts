@@ -8,7 +8,8 @@ export interface LetterUpload {
   mediaType: string;
 }
 
-export class ImportLetterCommand extends Command<CommandResult> {
+/** `alreadyImported`: the organisation imported this very document before; the result is its first draft. */
+export class ImportLetterCommand extends Command<CommandResult & { alreadyImported: boolean }> {
   constructor(
     readonly upload: LetterUpload,
     readonly context: CommandContext,

@@ -1,23 +1,39 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { letterDraftDecider, letterDraftStreamId } from '@actionledger/domain';
 import { extractLetterText, parseLetterWithSources } from '@actionledger/letters';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ImportLetterCommand } from './import-letter.command';
 import { toLetterProposal } from './letter-proposal.mapper';
-import { CommandExecutor, deterministicId, organisationOf } from '@actionledger/command-handling';
+import {
+  AggregateLoader,
+  CommandExecutor,
+  deterministicId,
+  organisationOf,
+} from '@actionledger/command-handling';
 
 /** Reads and parses the letter, then records a draft: nothing about the inspection is recorded until confirmed. */
 @CommandHandler(ImportLetterCommand)
 export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand> {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly loader: AggregateLoader,
+  ) {}
 
   async execute({ upload, context }: ImportLetterCommand) {
     const text = await extractLetterText(upload.bytes, upload.fileName, upload.mediaType);
     const proposal = toLetterProposal(parseLetterWithSources(text));
-    const draftId = context.idempotencyKey
-      ? deterministicId('letter-draft', context.actor.userId, context.idempotencyKey)
-      : randomUUID();
-    return this.commands.execute({
+    // The same document imported again by the same organisation finds its first draft, instead of a second one.
+    const organisationId = organisationOf(context.actor);
+    const draftId = deterministicId(
+      'letter-draft',
+      organisationId,
+      createHash('sha256').update(text).digest('hex'),
+    );
+    const existing = await this.loader.load(letterDraftStreamId(draftId), letterDraftDecider);
+    if (existing.state.status !== 'none' && !context.idempotencyKey) {
+      return { id: draftId, position: -1, version: existing.version, alreadyImported: true };
+    }
+    const result = await this.commands.execute({
       id: draftId,
       streamId: letterDraftStreamId(draftId),
       decider: letterDraftDecider,
@@ -28,7 +44,7 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
         type: 'CreateLetterDraft' as const,
         data: {
           draftId,
-          organisationId: organisationOf(context.actor),
+          organisationId,
           fileName: upload.fileName,
           mediaType: upload.mediaType,
           text,
@@ -37,5 +53,6 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
         metadata,
       }),
     });
+    return { ...result, alreadyImported: false };
   }
 }

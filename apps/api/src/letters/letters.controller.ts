@@ -99,8 +99,17 @@ export class LettersController {
         'Send the letter as a file in the multipart field "file", or as JSON {"text": "…"}.',
       );
     }
-    const { id, position } = await this.commandBus.execute(new ImportLetterCommand(upload, context));
-    return { ...(await this.draftView(id, context.actor, response)), position };
+    const { id, position, alreadyImported } = await this.commandBus.execute(
+      new ImportLetterCommand(upload, context),
+    );
+    const draft = await this.draftView(id, context.actor, response);
+    if (!alreadyImported) return { ...draft, position };
+    response.status(200);
+    const message =
+      draft.status === 'confirmed'
+        ? 'This document was imported and confirmed before; here is its draft, which names the inspection it recorded.'
+        : 'This document was imported before; here is its draft, not a second one.';
+    return { ...draft, alreadyImported: true, message };
   }
 
   @Get(':id')
