@@ -1,3 +1,4 @@
+import { json } from 'express';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,6 +10,9 @@ import { cleanTextPipe } from './http/clean-text.pipe';
 import { requestValidationPipe } from './http/validation.pipe';
 import type { Clock } from '@actionledger/command-handling';
 
+/** The largest JSON body of any route but a pasted letter: a letter draft's corrections, whole lists included. */
+const JSON_BODY_LIMIT = '2mb';
+
 /** The API as it runs, without listening: main.ts listens, tests drive it in-process. */
 export async function createApp(
   config: AppConfig,
@@ -18,8 +22,10 @@ export async function createApp(
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  // Room for a pasted letter of up to MAX_LETTER_BYTES; the letter checks then say if it is too large.
-  app.useBodyParser('json', { limit: MAX_LETTER_BYTES * 2 });
+  // Room for a pasted letter of up to MAX_LETTER_BYTES on the one route that takes one (the letter checks then
+  // say if it is too large); every other route's body is small, and a larger one is refused before it is parsed.
+  app.use('/api/letters', json({ limit: MAX_LETTER_BYTES * 2 }));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(cleanTextPipe, requestValidationPipe);
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

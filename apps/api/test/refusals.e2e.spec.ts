@@ -159,3 +159,16 @@ describe('what the API refuses, and that a refusal appends nothing', () => {
     expect(await t.eventCount()).toBe(before);
   });
 });
+
+describe('body sizes', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('refuses a body larger than its route needs before parsing it, appending nothing', async () => {
+    const before = await t.eventCount();
+    const huge = { ...inspectionBody, inspector: 'x'.repeat(3 * 1024 * 1024) };
+    await t.http.post('/api/inspections').send(huge).expect(413);
+    expect(await t.eventCount()).toBe(before);
+  });
+});
