@@ -1,7 +1,8 @@
+import { AggregateLoader, CommandExecutor, operatorContext } from '@actionledger/command-handling';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@actionledger/event-store';
+import { SqliteEventStore, type EventStore } from '@actionledger/event-store';
 import { auditHeadStreamId } from './audit-head-recorded.event';
 import { AuditChainBrokenError } from './audit-chain-broken.error';
 import { recordAuditHead } from './record-audit-head';
@@ -9,7 +10,9 @@ import { appendChained, progressNote } from './testing/chained-events';
 import { verifyAuditHead } from './verify-audit-head';
 import { verifyEventLog } from './verify-event-log';
 
-const operator = { actor: { userId: 'cli', role: 'operator' }, occurredAt: '2026-11-02T10:00:00.000Z' };
+const operator = operatorContext();
+const writePath = (store: EventStore) =>
+  new CommandExecutor(store, { now: () => new Date('2026-11-02T10:00:00.000Z') }, new AggregateLoader(store));
 
 describe('the audit trail over a SQLite store', () => {
   let dir: string;
@@ -54,7 +57,7 @@ describe('the audit trail over a SQLite store', () => {
 
   it('records heads that chain to each other, and verifies a head after the log has grown', async () => {
     await fill(2, 2);
-    const first = await recordAuditHead(store, operator);
+    const first = await recordAuditHead(store, writePath(store), operator);
     expect(first.head).toMatchObject({ position: 4n, streams: 2 });
     expect(first.recorded).toEqual({
       streamId: auditHeadStreamId(),
@@ -63,7 +66,7 @@ describe('the audit trail over a SQLite store', () => {
       previousDigest: null,
     });
     await fill(3, 1);
-    const second = await recordAuditHead(store, operator);
+    const second = await recordAuditHead(store, writePath(store), operator);
     expect(second.head).toMatchObject({ position: 8n, streams: 4 });
     expect(second.recorded.previousDigest).toBe(first.head.digest);
 
@@ -84,7 +87,7 @@ describe('the audit trail over a SQLite store', () => {
 
   it("says what differs when today's log no longer gives a head", async () => {
     await fill(2, 2);
-    const { head } = await recordAuditHead(store, operator);
+    const { head } = await recordAuditHead(store, writePath(store), operator);
     const forged = `${head.digest.slice(0, -1)}${head.digest.endsWith('0') ? '1' : '0'}`;
     const check = await verifyAuditHead(store, forged);
     expect(check).toMatchObject({
@@ -96,7 +99,7 @@ describe('the audit trail over a SQLite store', () => {
 
   it('takes no head over a broken chain', async () => {
     await store.append('finding-1', [progressNote('unchained')], 'no_stream');
-    await expect(recordAuditHead(store, operator)).rejects.toThrow(AuditChainBrokenError);
+    await expect(recordAuditHead(store, writePath(store), operator)).rejects.toThrow(AuditChainBrokenError);
     expect(await store.readStream(auditHeadStreamId())).toEqual([]);
   });
 

@@ -1,4 +1,9 @@
-import { operatorContext } from '@actionledger/command-handling';
+import {
+  AggregateLoader,
+  CommandExecutor,
+  operatorContext,
+  systemClock,
+} from '@actionledger/command-handling';
 import {
   AuditChainBrokenError,
   InvalidAuditHeadError,
@@ -12,9 +17,6 @@ import { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error';
 import type { CliIo } from '../cli-io';
 import { withEventStore } from '../with-event-store';
-
-/** Who the CLI writes as: whoever can read the data folder acts with the operator's authority. */
-const OPERATOR = operatorContext().actor;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -84,10 +86,12 @@ export function auditCommand(io: CliIo): Command {
           );
           return io.out(head.digest);
         }
-        const { head, verification, recorded } = await recordAuditHead(store, {
-          actor: OPERATOR,
-          occurredAt: new Date().toISOString(),
-        }).catch((error: unknown) => {
+        const commands = new CommandExecutor(store, systemClock, new AggregateLoader(store));
+        const { head, verification, recorded } = await recordAuditHead(
+          store,
+          commands,
+          operatorContext(),
+        ).catch((error: unknown) => {
           if (error instanceof AuditChainBrokenError) throw new CliError(error.message, EXIT.tampered);
           throw error;
         });
