@@ -24,7 +24,7 @@ import { PostgresGroupCommit } from './postgres-group-commit';
 import { migratePostgres } from './postgres-migrator';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { PostgresNotifications } from './postgres-notifications';
-import { PostgresSubscription, type PostgresSubscriptionSettings } from './postgres-subscription';
+import { PollingSubscription, type SubscriptionSettings } from '../polling-subscription';
 
 export interface PostgresEventStoreOptions {
   /** Connections in the pool (appends use one at a time; reads and subscriptions the others); default 10. */
@@ -75,8 +75,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly groupCommit: PostgresGroupCommit;
   private readonly notifications: PostgresNotifications;
-  private readonly subscriptionSettings: PostgresSubscriptionSettings;
-  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly subscriptionSettings: SubscriptionSettings;
+  private readonly subscriptions = new Set<PollingSubscription>();
   private readonly clock: () => Date;
   private readonly reconnectDelayMs: number;
   private migrated: Promise<void> | undefined;
@@ -109,8 +109,11 @@ export class PostgresEventStore implements EventStore {
     this.subscriptionSettings = {
       pollIntervalMs,
       pageSize,
-      retryDelayMs: this.reconnectDelayMs,
-      maxRetryDelayMs: MAX_RETRY_DELAY_MS,
+      retry: {
+        isTransient: isConnectionError,
+        delayMs: this.reconnectDelayMs,
+        maxDelayMs: MAX_RETRY_DELAY_MS,
+      },
     };
     this.groupCommit = new PostgresGroupCommit((units) =>
       callAppend((config) => this.query(config), units, this.clock()),
@@ -175,7 +178,7 @@ export class PostgresEventStore implements EventStore {
       readPage: (after: bigint, limit: number) => this.readPage(after, limit),
       onAppended: (listener: () => void) => this.notifications.listen(listener),
     };
-    const subscription = new PostgresSubscription(source, handler, options, this.subscriptionSettings);
+    const subscription = new PollingSubscription(source, handler, options, this.subscriptionSettings);
     this.subscriptions.add(subscription);
     void subscription.finished.then(() => this.subscriptions.delete(subscription));
     return subscription;

@@ -20,7 +20,7 @@ import {
 } from '../event-store.validation';
 import { openSqliteEventDatabase, type SqliteSynchronous } from './sqlite-event-database';
 import { GroupCommit } from './group-commit';
-import { SqliteSubscription } from './sqlite-subscription';
+import { PollingSubscription } from '../polling-subscription';
 
 export interface SqliteEventStoreOptions {
   /** `FULL` (default) or `NORMAL`; see `SqliteSynchronous` for what `NORMAL` risks. */
@@ -71,7 +71,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly subscriptionSettings: { pollIntervalMs: number; pageSize: number };
   private readonly appendListeners = new Set<() => void>();
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<PollingSubscription>();
   private closed = false;
 
   constructor(
@@ -214,7 +214,7 @@ export class SqliteEventStore implements EventStore {
         return () => this.appendListeners.delete(listener);
       },
     };
-    const subscription = new SqliteSubscription(source, handler, options, this.subscriptionSettings);
+    const subscription = new PollingSubscription(source, handler, options, this.subscriptionSettings);
     this.subscriptions.add(subscription);
     void subscription.finished.then(() => this.subscriptions.delete(subscription));
     return subscription;

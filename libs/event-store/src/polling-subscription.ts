@@ -1,28 +1,27 @@
-import type { StoredEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import { isConnectionError } from './postgres-connection-errors';
+import type { StoredEvent, SubscribeOptions, Subscription } from './event-store.port';
 
-/** What a subscription needs from the store: pages of the log, and a signal when any process appends. */
-export interface PostgresSubscriptionSource {
-  readPage(after: bigint, limit: number): Promise<StoredEvent[]>;
-  /** Calls `listener` after appends (and after the notification connection comes back); returns the way to stop. */
+/** What a subscription needs from the store: pages of the log, and a signal when an append is seen. */
+export interface SubscriptionSource {
+  readPage(after: bigint, limit: number): Promise<StoredEvent[]> | StoredEvent[];
+  /** Calls `listener` after appends the store hears of; returns the way to stop. */
   onAppended(listener: () => void): () => void;
 }
 
-export interface PostgresSubscriptionSettings {
-  /** How often to read the log when no notification came (a lost LISTEN connection, a dropped NOTIFY). */
+export interface SubscriptionSettings {
+  /** How often to read the log when no append was heard of (one by another process, a lost notification). */
   pollIntervalMs: number;
   pageSize: number;
-  /** First wait after a lost connection before reading again; doubles up to `maxRetryDelayMs`. */
-  retryDelayMs: number;
-  maxRetryDelayMs: number;
+  /** For stores over a network: which read errors are passing, and how long to wait before reading again. */
+  retry?: { isTransient(error: unknown): boolean; delayMs: number; maxDelayMs: number };
 }
 
 /**
- * Catch-up then live delivery over the log. One loop owns the cursor, so each event is delivered once and in
- * order. A read that fails because the connection was lost is retried from the cursor; a handler error, or any
- * other read error, stops the subscription and goes to `onError`.
+ * Catch-up then live delivery over the log, for every adapter that reads its log in pages (SQLite, PostgreSQL).
+ * One loop owns the cursor, so each event is delivered once and in order. A transient read error is retried
+ * from the cursor, waiting longer each time; a handler error, or any other read error, stops the subscription
+ * and goes to `onError`.
  */
-export class PostgresSubscription implements Subscription {
+export class PollingSubscription implements Subscription {
   private closed = false;
   /** Set by a notification, so one that arrives while a page is being delivered is not slept through. */
   private appended = false;
@@ -30,10 +29,10 @@ export class PostgresSubscription implements Subscription {
   readonly finished: Promise<void>;
 
   constructor(
-    private readonly source: PostgresSubscriptionSource,
+    private readonly source: SubscriptionSource,
     private readonly handler: (event: StoredEvent) => Promise<void> | void,
     private readonly options: SubscribeOptions,
-    private readonly settings: PostgresSubscriptionSettings,
+    private readonly settings: SubscriptionSettings,
   ) {
     this.finished = this.run(options.after ?? 0n);
   }
@@ -50,7 +49,8 @@ export class PostgresSubscription implements Subscription {
       this.wake?.();
     });
     let cursor = after;
-    let retryDelayMs = this.settings.retryDelayMs;
+    const { retry } = this.settings;
+    let retryDelayMs = retry?.delayMs ?? 0;
     try {
       // The first handler call must come after `subscribeToAll` has returned the subscription to its caller.
       await Promise.resolve();
@@ -59,11 +59,11 @@ export class PostgresSubscription implements Subscription {
         let page: StoredEvent[];
         try {
           page = await this.source.readPage(cursor, this.settings.pageSize);
-          retryDelayMs = this.settings.retryDelayMs;
+          retryDelayMs = retry?.delayMs ?? 0;
         } catch (error) {
-          if (!isConnectionError(error)) throw error;
+          if (!retry?.isTransient(error)) throw error;
           await this.sleep(retryDelayMs);
-          retryDelayMs = Math.min(retryDelayMs * 2, this.settings.maxRetryDelayMs);
+          retryDelayMs = Math.min(retryDelayMs * 2, retry.maxDelayMs);
           continue;
         }
         for (const event of page) {
@@ -72,6 +72,7 @@ export class PostgresSubscription implements Subscription {
           cursor = event.position;
         }
         if (page.length === this.settings.pageSize) {
+          // A long catch-up must not starve timers and I/O of the rest of the process.
           await new Promise((resolve) => setImmediate(resolve));
         } else if (!this.appended) {
           await this.sleep(this.settings.pollIntervalMs);
