@@ -1,21 +1,8 @@
-import type { CalendarDate } from '../shared/calendar-date';
 import type { Decider, DomainCommand } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
-import type { FindingCategory, Timescale } from '../shared/vocabulary';
-import type { FindingCorrection, FindingEvent } from './finding.events';
+import type { FindingCorrection, FindingEvent, FindingRaised } from './finding.events';
 
-export type RaiseFinding = DomainCommand<
-  'RaiseFinding',
-  {
-    findingId: string;
-    inspectionId: string;
-    organisationId: string;
-    category: FindingCategory;
-    timescale: Timescale;
-    text: string;
-    countsFrom: CalendarDate;
-  }
->;
+export type RaiseFinding = DomainCommand<'RaiseFinding', Omit<FindingRaised['data'], 'raisedAt'>>;
 export type ResolveFinding = DomainCommand<
   'ResolveFinding',
   { findingId: string; verifiedActionIds: string[] }
@@ -28,19 +15,7 @@ export type ReopenFinding = DomainCommand<'ReopenFinding', { findingId: string; 
 export type FindingCommand = RaiseFinding | ResolveFinding | AmendFinding | ReopenFinding;
 
 export type FindingState =
-  | { status: 'none' }
-  | {
-      status: 'open' | 'resolved';
-      findingId: string;
-      inspectionId: string;
-      organisationId: string;
-      category: FindingCategory;
-      timescale: Timescale;
-      text: string;
-      countsFrom: CalendarDate;
-      raisedAt: string;
-      resolvedAt: string | null;
-    };
+  { status: 'none' } | ({ status: 'open' | 'resolved'; resolvedAt: string | null } & FindingRaised['data']);
 
 export const initialFindingState: FindingState = { status: 'none' };
 
