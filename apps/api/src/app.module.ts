@@ -4,6 +4,8 @@ import { authProviders, PersonalDataVaultCloser } from './auth/auth.providers';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { UsersController } from './users/users.controller';
 import { AuditController } from './audit/audit.controller';
+import { ReadModelsController } from './read-models/read-models.controller';
+import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
@@ -44,6 +46,7 @@ export class AppModule {
         LettersController,
         UsersController,
         AuditController,
+        ReadModelsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -52,6 +55,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         ...authProviders,
         PersonalDataVaultCloser,
+        ...readModelProviders,
+        ProjectionRunnerLifecycle,
         eventStoreProvider,
         AggregateLoader,
         CommandExecutor,

@@ -5,11 +5,16 @@ describe('health and API docs', () => {
   beforeEach(async () => (t = await startTestApp()));
   afterEach(() => t.close());
 
-  it("reports the event store's state", async () => {
+  it("reports the event store's state and how far each projection is behind", async () => {
     const response = await t.http.get('/health').expect(200);
     expect(response.body).toEqual({
       status: 'ok',
       eventStore: expect.objectContaining({ status: 'up', adapter: 'sqlite' }),
+      projections: expect.objectContaining({
+        consumers: expect.arrayContaining([
+          expect.objectContaining({ name: 'plans', lag: expect.any(Number) }),
+        ]),
+      }),
     });
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { Redis } from 'ioredis';
 import { createEventStore, EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import { UserAdministration, UserDirectory } from '@actionledger/auth';
 import { operatorContext, type Clock } from '@actionledger/command-handling';
@@ -65,7 +66,9 @@ export async function startTestApp(
   dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
   clock = new TestClock(),
 ): Promise<TestApp> {
-  const config = appConfigFromEnv({ DATA_DIR: dataDir });
+  // The read models of each test app under a prefix of their own, named after its data folder, so that a restart
+  // finds them again and parallel suites never share keys.
+  const config = appConfigFromEnv({ DATA_DIR: dataDir, READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}` });
   // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
@@ -85,6 +88,7 @@ export async function startTestApp(
       return startTestApp(dataDir, clock);
     },
     close: async () => {
+      await dropReadModels(config.redisUrl, config.readModelKeyPrefix);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -129,6 +133,18 @@ async function givenUsers(app: INestApplication): Promise<Record<TestUserName, T
     users[name as TestUserName] = { userId, organisationId, token, http };
   }
   return users;
+}
+
+async function dropReadModels(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}:*`, count: 1000 }))
+      keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** A second store on the same file, to read the log the way another process would. */

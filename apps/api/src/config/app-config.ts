@@ -7,6 +7,12 @@ export interface AppConfig {
   port: number;
   /** The keys that seal personal data, outside the log (see README, "Personal data"). */
   personalDataKeysFile: string;
+  /** The Redis that holds the read models, their checkpoints and the runner's lease. */
+  redisUrl: string;
+  /** The prefix of every read-model key, so that several installs (or test runs) can share one Redis. */
+  readModelKeyPrefix: string;
+  /** `off`: this process serves queries but leaves projecting to a worker process. */
+  projections: 'on' | 'off';
   eventStore: EventStoreConfig;
   dueDatePolicy: DueDatePolicy;
 }
@@ -37,9 +43,16 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     throw new Error(`Cannot read the due-date policy from ${policyFile}: ${(error as Error).message}`);
   }
   const personalDataKeysFile = resolve(env.DATA_DIR?.trim() || './data', 'personal-data-keys.db');
+  const projections = (env.PROJECTIONS?.trim() || 'on').toLowerCase();
+  if (projections !== 'on' && projections !== 'off') {
+    throw new Error(`PROJECTIONS must be on (the default) or off, not "${env.PROJECTIONS}".`);
+  }
   return {
     port,
     personalDataKeysFile,
+    redisUrl: env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379',
+    readModelKeyPrefix: env.READ_MODEL_KEY_PREFIX?.trim() || 'al',
+    projections,
     eventStore: eventStoreConfigFromEnv(env),
     dueDatePolicy: parseDueDatePolicy(policyJson),
   };

@@ -1,6 +1,11 @@
 import { DomainRuleViolation, NotPermitted } from '@actionledger/domain';
 import { WrongExpectedRevisionError } from '@actionledger/event-store';
 import { LetterInputError } from '@actionledger/letters';
+import {
+  InvalidQueryError,
+  ProjectionBehindError,
+  ProjectionRebuildingError,
+} from '@actionledger/projections';
 import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { IdempotencyKeyReusedError, InvalidInputError, NotFoundError } from '@actionledger/command-handling';
@@ -14,6 +19,9 @@ type Refusal = Error &
     | LetterInputError
     | NotPermitted
     | InvalidInputError
+    | InvalidQueryError
+    | ProjectionRebuildingError
+    | ProjectionBehindError
   );
 
 function describeConflict(error: WrongExpectedRevisionError): string {
@@ -21,10 +29,32 @@ function describeConflict(error: WrongExpectedRevisionError): string {
   return `This record has changed since version ${String(error.expected)}: it ${actual}. Reload it and try again.`;
 }
 
-function answerTo(error: Refusal): { status: HttpStatus; message: string; reason?: string } {
+interface Answer {
+  status: HttpStatus;
+  message: string;
+  reason?: string;
+  fields?: Record<string, string[]>;
+  retryAfter?: number;
+}
+
+function answerTo(error: Refusal): Answer {
   if (error instanceof NotFoundError) return { status: HttpStatus.NOT_FOUND, message: error.message };
   if (error instanceof NotPermitted) return { status: HttpStatus.FORBIDDEN, message: error.message };
   if (error instanceof InvalidInputError) return { status: HttpStatus.BAD_REQUEST, message: error.message };
+  if (error instanceof InvalidQueryError) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      message: error.message,
+      fields: { [error.field]: [error.message] },
+    };
+  }
+  if (error instanceof ProjectionRebuildingError || error instanceof ProjectionBehindError) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      message: error.message,
+      retryAfter: error.retryAfterSeconds,
+    };
+  }
   if (error instanceof WrongExpectedRevisionError) {
     return { status: HttpStatus.CONFLICT, message: describeConflict(error) };
   }
@@ -48,14 +78,21 @@ function answerTo(error: Refusal): { status: HttpStatus; message: string; reason
   LetterInputError,
   NotPermitted,
   InvalidInputError,
+  InvalidQueryError,
+  ProjectionRebuildingError,
+  ProjectionBehindError,
 )
 export class DomainErrorsFilter implements ExceptionFilter {
   catch(error: Refusal, host: ArgumentsHost): void {
-    const { status, message, reason } = answerTo(error);
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({ statusCode: status, error: HttpStatus[status], ...(reason && { reason }), message });
+    const { status, message, reason, fields, retryAfter } = answerTo(error);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    response.status(status).json({
+      statusCode: status,
+      error: HttpStatus[status],
+      ...(reason && { reason }),
+      message,
+      ...(fields && { fields }),
+    });
   }
 }
