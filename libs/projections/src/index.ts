@@ -26,3 +26,4 @@ export * from './reactors/finding-resolution.reactor';
 export * from './follow-ups/follow-ups.projection';
 export * from './follow-ups/follow-ups.view';
 export * from './follow-ups/follow-ups.query';
+export * from './redis/connect-redis';

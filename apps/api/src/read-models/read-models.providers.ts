@@ -1,5 +1,6 @@
 import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import {
+  connectRedis,
   FollowUpsProjection,
   PlansProjection,
   ProjectionKeys,
@@ -15,27 +16,11 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const REDIS = Symbol('Redis');
 export const READ_MODELS = Symbol('ReadModelContext');
-
-/** Connects at start-up: a Redis that does not answer stops the start with one sentence that says what to do. */
-async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 2000 });
-  redis.on('error', () => undefined); // reported where it matters: at start-up, and by /health
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch {
-    redis.disconnect();
-    throw new Error(
-      `Redis is not answering at ${url}: start it (redis-server --daemonize yes) or set REDIS_URL to one that runs.`,
-    );
-  }
-  return redis;
-}
 
 export const readModelProviders: Provider[] = [
   { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => connectRedis(config.redisUrl) },
