@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { connectRedis } from '@actionledger/projections';
 import { Logger } from '@nestjs/common';
 import { appConfigFromEnv } from './config/app-config';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = appConfigFromEnv();
+  // Asked before Nest starts, so that a missing Redis is one sentence rather than a framework's stack trace.
+  (await connectRedis(config.redisUrl)).disconnect();
   const app = await createApp(config);
   await app.listen(config.port);
   Logger.log(`ActionLedger API on http://localhost:${config.port} (docs at /api/docs)`, 'Main');
