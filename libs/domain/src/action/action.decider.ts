@@ -1,4 +1,4 @@
-import { toCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import type { CalendarDate } from '../shared/calendar-date';
 import type { Decider, DomainCommand } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { NotPermitted } from '../shared/not-permitted';
@@ -87,12 +87,6 @@ function requireText(value: string | undefined | null, what: string): string {
   return text;
 }
 
-function requireNotPast(dueDate: CalendarDate, now: Date): CalendarDate {
-  const today = toCalendarDate(now);
-  if (dueDate < today) refuse(`The due date ${dueDate} is in the past (today is ${today}).`);
-  return dueDate;
-}
-
 function requireAssigned(
   state: ExistingAction,
   doing: string,
@@ -120,7 +114,8 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
     source: 'given' | 'timescale_policy';
   } {
     if (command.data.dueDate)
-      return { dueDate: requireNotPast(command.data.dueDate, command.metadata.now), source: 'given' };
+      // A date already past is accepted: a plan that has slipped is recorded as it is, overdue at once.
+      return { dueDate: command.data.dueDate, source: 'given' };
     const { timescale, countsFrom } = command.finding;
     const fallback = defaultDueDate(policy, timescale, countsFrom);
     if (!fallback)
@@ -183,9 +178,7 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
         requireAssigned(state, 'reassigned');
         const ownerId = requireText(command.data.ownerId, 'An owner');
         if (ownerId === state.ownerId) refuse(`This action is already assigned to ${ownerId}.`);
-        const dueDate = command.data.dueDate
-          ? requireNotPast(command.data.dueDate, command.metadata.now)
-          : state.dueDate;
+        const dueDate = command.data.dueDate ? command.data.dueDate : state.dueDate;
         return [
           {
             type: 'ActionReassigned',
@@ -196,7 +189,7 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
       case 'RescheduleAction': {
         requireAssigned(state, 'rescheduled');
         const reason = requireText(command.data.reason, 'A reason for rescheduling');
-        const dueDate = requireNotPast(command.data.dueDate, command.metadata.now);
+        const { dueDate } = command.data;
         if (dueDate === state.dueDate) refuse(`This action is already due on ${dueDate}.`);
         return [
           {

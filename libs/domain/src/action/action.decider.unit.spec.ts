@@ -98,11 +98,22 @@ describe('AssignAction', () => {
       .when(command('AssignAction', { ownerId: 'owner-1' }, { ...finding, timescale: 'none' }))
       .thenRefuses(/due date is required/);
   });
-  it('refuses a due date in the past', () => {
+  it('accepts a due date already past: the plan slipped, and the action is overdue at once', () => {
     spec
       .given([planned])
       .when(command('AssignAction', { ownerId: 'owner-1', dueDate: '2026-03-01' }))
-      .thenRefuses(/in the past/);
+      .then([
+        {
+          type: 'ActionAssigned',
+          data: {
+            actionId,
+            ownerId: 'owner-1',
+            dueDate: '2026-03-01',
+            dueDateSource: 'given',
+            assignedAt: at,
+          },
+        },
+      ]);
   });
   it('refuses to assign an action that already has an owner', () => {
     spec
