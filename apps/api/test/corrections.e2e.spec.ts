@@ -1,4 +1,10 @@
-import { givenPlannedAction, inspectionBody, startTestApp, type TestApp } from './test-app';
+import {
+  givenOverdueAction,
+  givenPlannedAction,
+  inspectionBody,
+  startTestApp,
+  type TestApp,
+} from './test-app';
 
 /** The stories of issue 8, as a lead would live them, and the trail that tells each one with its reason. */
 describe('corrections without rewriting history', () => {
@@ -157,22 +163,7 @@ describe('corrections without rewriting history', () => {
   });
 
   it("counts an old letter's timescale from the letter, so its actions are born overdue", async () => {
-    const old = await t.http
-      .post('/api/inspections')
-      .send({ ...inspectionBody, inspectionDates: ['2010-01-12', '2010-01-13'], letterDate: '2010-01-20' })
-      .expect(201);
-    const finding = await t.http
-      .post(`/api/inspections/${old.body.id}/findings`)
-      .send({ category: 'priority_action', timescale: 'within_3_months', text: 'Screen contacts promptly.' })
-      .expect(201);
-    const action = await t.http
-      .post(`/api/findings/${finding.body.id}/actions`)
-      .send({ title: 'Audit' })
-      .expect(201);
-    await t.http
-      .post(`/api/actions/${action.body.id}/assign`)
-      .send({ ownerId: t.users.owner.userId })
-      .expect(200);
-    expect((await t.http.get(`/api/actions/${action.body.id}`)).body.dueDate).toBe('2010-04-20');
+    const { actionId } = await givenOverdueAction(t);
+    expect((await t.http.get(`/api/actions/${actionId}`)).body.dueDate).toBe('2010-04-20');
   });
 });

@@ -1,4 +1,4 @@
-import { inspectionBody, startTestApp, type TestApp } from './test-app';
+import { givenOverdueAction, startTestApp, type TestApp } from './test-app';
 
 /** The read models through the API, projected from the log into real Redis by the runner inside the app. */
 describe('the read models, as the API answers them', () => {
@@ -6,33 +6,8 @@ describe('the read models, as the API answers them', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  /** An action of a 2010 letter: its timescale ran out long ago, so it is overdue the moment it is assigned. */
-  async function givenOverdueAction() {
-    const inspection = await t.http
-      .post('/api/inspections')
-      .send({ ...inspectionBody, inspectionDates: ['2010-01-12', '2010-01-13'], letterDate: '2010-01-20' })
-      .expect(201);
-    const finding = await t.http
-      .post(`/api/inspections/${inspection.body.id}/findings`)
-      .send({ category: 'priority_action', timescale: 'within_3_months', text: 'Screen contacts promptly.' })
-      .expect(201);
-    const action = await t.http
-      .post(`/api/findings/${finding.body.id}/actions`)
-      .send({ title: 'Audit' })
-      .expect(201);
-    const assigned = await t.http
-      .post(`/api/actions/${action.body.id}/assign`)
-      .send({ ownerId: t.users.owner.userId })
-      .expect(200);
-    return {
-      inspectionId: inspection.body.id,
-      actionId: action.body.id,
-      position: assigned.body.position as number,
-    };
-  }
-
   it('shows a priority action overdue at once to the lead, the board and its owner, and to no other organisation', async () => {
-    const { actionId, inspectionId, position } = await givenOverdueAction();
+    const { actionId, inspectionId, position } = await givenOverdueAction(t);
     const overdue = await t.http
       .get(`/api/reports/overdue?category=priority_action&after=${position}`)
       .expect(200);
@@ -61,7 +36,7 @@ describe('the read models, as the API answers them', () => {
   });
 
   it('takes a verified action off the overdue list, read after the write that did it', async () => {
-    const { actionId } = await givenOverdueAction();
+    const { actionId } = await givenOverdueAction(t);
     await t.users.owner.http.post(`/api/actions/${actionId}/complete`).send({ summary: 'Done' }).expect(200);
     const verified = await t.http.post(`/api/actions/${actionId}/verify`).send({}).expect(200);
     const overdue = await t.users.board.http

@@ -180,3 +180,29 @@ export async function givenPlannedAction(
     .expect(201);
   return { inspectionId: inspection.body.id, findingId: raised.body.id, actionId: action.body.id };
 }
+
+/**
+ * A priority action of a 2010 letter, assigned without a due date: its timescale counts from the letter, so it
+ * fell due on 2010-04-20 and is overdue the moment it is assigned.
+ */
+export async function givenOverdueAction(
+  t: TestApp,
+): Promise<{ inspectionId: string; actionId: string; position: number }> {
+  const inspection = await t.http
+    .post('/api/inspections')
+    .send({ ...inspectionBody, inspectionDates: ['2010-01-12', '2010-01-13'], letterDate: '2010-01-20' })
+    .expect(201);
+  const finding = await t.http
+    .post(`/api/inspections/${inspection.body.id}/findings`)
+    .send({ category: 'priority_action', timescale: 'within_3_months', text: 'Screen contacts promptly.' })
+    .expect(201);
+  const action = await t.http
+    .post(`/api/findings/${finding.body.id}/actions`)
+    .send({ title: 'Audit' })
+    .expect(201);
+  const assigned = await t.http
+    .post(`/api/actions/${action.body.id}/assign`)
+    .send({ ownerId: t.users.owner.userId })
+    .expect(200);
+  return { inspectionId: inspection.body.id, actionId: action.body.id, position: assigned.body.position };
+}
