@@ -3,6 +3,7 @@ import { benchApiCommands } from './api-commands.bench';
 import { benchAuditVerify } from './audit-verify.bench';
 import { benchChainAppend } from './chain-append.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
+import { benchPostgresApi } from './api-commands-postgres.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 
@@ -11,7 +12,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `projections`; or `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -48,6 +49,23 @@ async function main(): Promise<void> {
       baseline: `${Math.round(api.trivialGetsPerSecond)} req/s GET /api`,
       ratio: Number(api.ratio.toFixed(3)),
       target: '≥ 0.4',
+    });
+  }
+  if (runs('postgres-api')) {
+    const result = await benchPostgresApi();
+    rows.push({
+      benchmark: '(b) POST …/progress through the API on PostgreSQL',
+      measured: `${Math.round(result.postgresCommandsPerSecond)} commands/s (${result.errors} errors in all)`,
+      baseline: `${Math.round(result.sqliteCommandsPerSecond)} commands/s on SQLite`,
+      ratio: Number(result.storeRatio.toFixed(3)),
+      target: 'report',
+    });
+    rows.push({
+      benchmark: '(c) POST …/progress, 2 API processes on one PostgreSQL',
+      measured: `${Math.round(result.twoProcessCommandsPerSecond)} commands/s`,
+      baseline: `${Math.round(result.postgresCommandsPerSecond)} commands/s, 1 process`,
+      ratio: Number(result.processRatio.toFixed(3)),
+      target: 'report',
     });
   }
   if (runs('projections')) {

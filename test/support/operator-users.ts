@@ -7,9 +7,15 @@ export interface OperatorUsers {
   authorization: Record<string, string>;
 }
 
-/** What a new install's operator does first: `setup`, then an action owner, through the real CLI commands. */
-export async function givenOperatorUsers(dataDir: string): Promise<OperatorUsers> {
-  const env = { ...process.env, DATA_DIR: dataDir };
+/**
+ * What a new install's operator does first: `setup`, then an action owner, through the real CLI commands; `storeEnv`
+ * names another store than the folder's SQLite file (EVENT_STORE, DATABASE_URL).
+ */
+export async function givenOperatorUsers(
+  dataDir: string,
+  storeEnv: NodeJS.ProcessEnv = {},
+): Promise<OperatorUsers> {
+  const env = { ...process.env, ...storeEnv, DATA_DIR: dataDir };
   const setup = await run(
     ['setup', '--org', 'Hartlepool Borough Council', '--email', 'lead@example.org', '--name', 'A Lead'],
     env,
