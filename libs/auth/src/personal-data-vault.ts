@@ -51,6 +51,21 @@ export class PersonalDataVault {
     return JSON.parse(plain.toString('utf8')) as T;
   }
 
+  /** Every key, for a backup of the data folder (see `actionledger backup`). */
+  exportKeys(): { userId: string; key: Buffer }[] {
+    return this.db.prepare('SELECT user_id AS userId, key FROM user_keys ORDER BY user_id').all() as {
+      userId: string;
+      key: Buffer;
+    }[];
+  }
+
+  /** Puts back keys a backup held; a key already here is kept. */
+  importKeys(keys: readonly { userId: string; key: Buffer }[]): void {
+    this.db.transaction(() => {
+      for (const { userId, key } of keys) this.statements.insert.run(userId, key);
+    })();
+  }
+
   destroy(userId: string): void {
     this.statements.remove.run(userId);
   }
