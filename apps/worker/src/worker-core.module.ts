@@ -1,4 +1,10 @@
-import { AggregateLoader, CLOCK, CommandExecutor, systemClock, type Clock } from '@actionledger/command-handling';
+import {
+  AggregateLoader,
+  CLOCK,
+  CommandExecutor,
+  systemClock,
+  type Clock,
+} from '@actionledger/command-handling';
 import { createEventStore, EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import { connectRedis, ProjectionKeys } from '@actionledger/projections';
 import {
@@ -28,7 +34,15 @@ class WorkerCoreCloser implements OnApplicationShutdown {
   }
 }
 
-const shared = [WORKER_CONFIG, EVENT_STORE, CLOCK, AggregateLoader, CommandExecutor, WORKER_REDIS, ProjectionKeys];
+const shared = [
+  WORKER_CONFIG,
+  EVENT_STORE,
+  CLOCK,
+  AggregateLoader,
+  CommandExecutor,
+  WORKER_REDIS,
+  ProjectionKeys,
+];
 
 /**
  * What every processor of the worker builds on: the configuration, the event store, the one write path, Redis

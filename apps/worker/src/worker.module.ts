@@ -19,7 +19,10 @@ export class WorkerModule {
   ): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [WorkerCoreModule.forRoot(config, options.clock), ...(options.processors ?? WORKER_PROCESSORS)],
+      imports: [
+        WorkerCoreModule.forRoot(config, options.clock),
+        ...(options.processors ?? WORKER_PROCESSORS),
+      ],
       controllers: [WorkerHealthController],
     };
   }

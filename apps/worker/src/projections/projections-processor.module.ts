@@ -46,6 +46,7 @@ class ProjectionRunnerHost implements OnApplicationBootstrap, OnApplicationShutd
           keys,
           resolver,
           log: (message) => Logger.warn(message, 'Projections'),
+          info: (message) => Logger.log(message, 'Projections'),
         }),
     },
     ProjectionRunnerHost,
