@@ -17,7 +17,6 @@ import { FindingsController } from './findings/findings.controller';
 import { CorrectFindingHandler } from './findings/correct-finding.handler';
 import { RaiseFindingHandler } from './findings/raise-finding.handler';
 import { WithdrawInspectionHandler } from './inspections/withdraw-inspection.handler';
-import { ResolveFindingHandler } from './findings/resolve-finding.handler';
 import { AboutController } from './health/about.controller';
 import { HealthController } from './health/health.controller';
 import { DomainErrorsFilter } from './http/domain-errors.filter';
@@ -29,7 +28,6 @@ import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handle
 import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
-import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
 
 @Module({})
 export class AppModule {
@@ -66,9 +64,7 @@ export class AppModule {
         RaiseFindingHandler,
         CorrectFindingHandler,
         WithdrawInspectionHandler,
-        ResolveFindingHandler,
         ExecuteActionHandler,
-        FindingResolutionRunner,
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,

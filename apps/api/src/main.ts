@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { connectRedis } from '@actionledger/projections';
 import { Logger } from '@nestjs/common';
 import { appConfigFromEnv } from './config/app-config';
@@ -10,7 +11,8 @@ async function main(): Promise<void> {
   (await connectRedis(config.redisUrl)).disconnect();
   const app = await createApp(config);
   await app.listen(config.port);
-  Logger.log(`ActionLedger API on http://localhost:${config.port} (docs at /api/docs)`, 'Main');
+  const { port } = app.getHttpServer().address() as AddressInfo; // PORT=0 picks a free one
+  Logger.log(`ActionLedger API on http://localhost:${port} (docs at /api/docs)`, 'Main');
 }
 
 main().catch((error: Error) => {

@@ -73,20 +73,26 @@ describe('an action carried from finding to resolution', () => {
     });
     expect(resolved.resolvedAt).toBe('2026-11-02T09:00:00.000Z');
 
+    // Each action planned is recorded on the finding too, so that a resolution decided meanwhile must retry.
+    const findingEvents = [
+      'FindingRaised',
+      'ActionAddedToFinding',
+      'ActionAddedToFinding',
+      'FindingResolved',
+    ];
     const history = await t.store.readStream(`finding-${findingId}`);
-    expect(history.map((event) => event.type)).toEqual(['FindingRaised', 'FindingResolved']);
-    expect(history[1].metadata.actor).toEqual({
+    expect(history.map((event) => event.type)).toEqual(findingEvents);
+    expect(history[3].metadata.actor).toEqual({
       userId: 'system:finding-resolution',
       role: 'system',
       organisationId: t.users.lead.organisationId,
     });
 
-    t = await t.restart(); // the process replays the log from the start: it must not resolve the finding again
+    t = await t.restart(); // the process goes on from its checkpoint: it must not resolve the finding again
     await new Promise((settle) => setTimeout(settle, 300));
-    expect((await t.store.readStream(`finding-${findingId}`)).map((event) => event.type)).toEqual([
-      'FindingRaised',
-      'FindingResolved',
-    ]);
+    expect((await t.store.readStream(`finding-${findingId}`)).map((event) => event.type)).toEqual(
+      findingEvents,
+    );
 
     const reopen = await t.http
       .post(`/api/actions/${actionId}/reopen`)

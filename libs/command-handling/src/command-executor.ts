@@ -41,6 +41,15 @@ export interface CommandRequest<Command, Event extends DomainEvent, State> {
   context: CommandContext;
   /** The error for a record that does not exist or that the actor may not see (another organisation's). */
   notFound?: () => Error;
+  /**
+   * Other streams written in the same atomic append, each at the revision it was loaded at (so a concurrent
+   * write to one of them fails the whole append and the command is decided again), e.g. the finding that
+   * records an action planned for it.
+   */
+  alongside?: {
+    streamIds: readonly string[];
+    decide(decided: readonly Event[], metadata: CommandMetadata): Promise<StreamDecision[]>;
+  };
 }
 
 /** One stream's part of a decision over several streams. */
@@ -71,7 +80,8 @@ export class CommandExecutor {
   execute<Command, Event extends DomainEvent, State>(
     request: CommandRequest<Command, Event, State>,
   ): Promise<CommandResult> {
-    return this.run(request.context, [request.streamId], () => this.attempt(request));
+    const streamIds = [request.streamId, ...(request.alongside?.streamIds ?? [])];
+    return this.run(request.context, streamIds, () => this.attempt(request));
   }
 
   /**
@@ -148,7 +158,8 @@ export class CommandExecutor {
     }
 
     const now = this.clock.now();
-    const command = await request.prepare(state, { now, actor: context.actor });
+    const metadata = { now, actor: context.actor };
+    const command = await request.prepare(state, metadata);
     const decided = request.decider.decide(command, state);
     if (decided.length === 0) return { id: request.id, position: -1, version };
 
@@ -159,6 +170,16 @@ export class CommandExecutor {
       reason: request.reason,
       requestDigest: digest,
     };
+    if (request.alongside) {
+      const others = await request.alongside.decide(decided, metadata);
+      const results = await this.writeStreams(
+        [{ streamId, events: decided, from: loaded }, ...others],
+        provenance,
+      );
+      // The last position written, so that `?after=` waits for the whole write.
+      const position = results.reduce((last, { position: p }) => (p > last ? p : last), 0n);
+      return { id: request.id, position: Number(position), version: results[0].nextExpectedRevision };
+    }
     const appended = await this.store.append(
       streamId,
       toNewEvents({ streamId, nextRevision: version + 1, headHash: loaded.headHash }, decided, provenance),

@@ -27,3 +27,5 @@ export * from './follow-ups/follow-ups.projection';
 export * from './follow-ups/follow-ups.view';
 export * from './follow-ups/follow-ups.query';
 export * from './redis/connect-redis';
+export * from './reactors/finding-resolver';
+export * from './read-model-runner';

@@ -6,6 +6,7 @@ import {
   type ActionEvent,
   type ActionState,
   type CommandActor,
+  type CommandMetadata,
   type Decider,
   type FindingFacts,
 } from '@actionledger/domain';
@@ -40,6 +41,7 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
       reason: 'reason' in input.data ? input.data.reason : undefined,
       context,
       notFound: () => new NotFoundError('action', actionId),
+      alongside: input.type === 'PlanAction' ? this.addedToFinding(actionId, findingId!) : undefined,
       prepare: async (state, metadata) => {
         if (input.type !== 'PlanAction' && state.status === 'none')
           throw new NotFoundError('action', actionId);
@@ -51,6 +53,31 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
         return { ...input, data: { ...input.data, actionId }, metadata, finding } as ActionCommand;
       },
     });
+  }
+
+  /**
+   * A planned action is recorded on its finding in the same append, so that the finding's revision moves: the
+   * finding-resolution process, deciding at the same moment, then fails its expected revision and decides again
+   * with the new action in view, or (if it wrote first) this plan is decided again and refused.
+   */
+  private addedToFinding(actionId: string, findingId: string) {
+    const streamId = findingStreamId(findingId);
+    return {
+      streamIds: [streamId],
+      decide: async (_decided: readonly ActionEvent[], metadata: CommandMetadata) => {
+        const finding = await this.loader.loadVisible(
+          streamId,
+          findingDecider,
+          metadata.actor,
+          () => new NotFoundError('finding', findingId),
+        );
+        const events = findingDecider.decide(
+          { type: 'AddActionToFinding', data: { findingId, actionId }, metadata },
+          finding.state,
+        );
+        return [{ streamId, events, from: finding }];
+      },
+    };
   }
 
   /** An action's owner is an active user of the action's organisation. */

@@ -1,8 +1,8 @@
 import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import {
   connectRedis,
-  FollowUpsProjection,
-  PlansProjection,
+  createReadModelRunner,
+  FindingResolver,
   ProjectionKeys,
   ProjectionRunner,
   type ReadModelContext,
@@ -29,15 +29,16 @@ export const readModelProviders: Provider[] = [
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => new ProjectionKeys(config.readModelKeyPrefix),
   },
+  FindingResolver,
   {
     provide: ProjectionRunner,
-    inject: [EVENT_STORE, REDIS, ProjectionKeys],
-    useFactory: (store: EventStore, redis: Redis, keys: ProjectionKeys) =>
-      new ProjectionRunner({
+    inject: [EVENT_STORE, REDIS, ProjectionKeys, FindingResolver],
+    useFactory: (store: EventStore, redis: Redis, keys: ProjectionKeys, resolver: FindingResolver) =>
+      createReadModelRunner({
         store,
         redis,
         keys,
-        projections: [new PlansProjection(keys), new FollowUpsProjection(keys)],
+        resolver,
         log: (message) => Logger.warn(message, 'Projections'),
       }),
   },

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '../testing/decider-specification';
 import { at, metadata, organisationId } from '../testing/fixtures';
 import { findingDecider, type RaiseFinding, type ResolveFinding } from './finding.decider';
-import type { FindingRaised, FindingResolved } from './finding.events';
+import type { ActionAddedToFinding, FindingRaised, FindingResolved } from './finding.events';
 
 const spec = deciderSpecification(findingDecider);
 
@@ -26,7 +26,12 @@ const resolve: ResolveFinding = {
   type: 'ResolveFinding',
   data: { findingId: 'finding-1', verifiedActionIds: ['a-1', 'a-2'] },
   metadata,
+  actions: { 'a-1': 'verified', 'a-2': 'verified' },
 };
+const added = (actionId: string): ActionAddedToFinding => ({
+  type: 'ActionAddedToFinding',
+  data: { findingId: 'finding-1', actionId, addedAt: at },
+});
 const resolved: FindingResolved = { type: 'FindingResolved', data: { ...resolve.data, resolvedAt: at } };
 
 describe('RaiseFinding', () => {
@@ -72,6 +77,51 @@ describe('ResolveFinding', () => {
       .given([raised])
       .when({ ...resolve, data: { findingId: 'finding-1', verifiedActionIds: [] } })
       .thenRefuses(/all are verified/);
+  });
+  it('refuses while an action planned on the finding since is not verified, whatever the process counted', () => {
+    spec
+      .given([raised, added('a-1'), added('a-2'), added('a-3')])
+      .when({ ...resolve, actions: { ...resolve.actions, 'a-3': 'planned' } })
+      .thenRefuses(/action a-3 is not verified/);
+  });
+  it('refuses when an action it counted has been reopened since', () => {
+    spec
+      .given([raised])
+      .when({ ...resolve, actions: { 'a-1': 'verified', 'a-2': 'assigned' } })
+      .thenRefuses(/action a-2 is not verified/);
+  });
+  it('leaves withdrawn actions out, and records the actions it found verified', () => {
+    spec
+      .given([raised, added('a-1'), added('a-2'), added('a-3')])
+      .when({ ...resolve, actions: { ...resolve.actions, 'a-3': 'withdrawn' } })
+      .then([resolved]);
+  });
+});
+
+describe('AddActionToFinding', () => {
+  const add = (actionId: string) =>
+    ({ type: 'AddActionToFinding', data: { findingId: 'finding-1', actionId }, metadata }) as const;
+  it('records each action planned for the finding', () => {
+    spec
+      .given([raised])
+      .when(add('a-1'))
+      .then([added('a-1')]);
+  });
+  it('refuses an action on a resolved finding, which must be reopened first', () => {
+    spec
+      .given([raised, resolved])
+      .when(add('a-3'))
+      .thenRefuses(/reopen the finding first/);
+  });
+  it('refuses the same action twice, and a finding that does not exist', () => {
+    spec
+      .given([raised, added('a-1')])
+      .when(add('a-1'))
+      .thenRefuses(/already on the finding/);
+    spec
+      .given([])
+      .when(add('a-1'))
+      .thenRefuses(/no such finding/);
   });
 });
 

@@ -47,4 +47,14 @@ export type FindingResolved = DomainEvent<
   { findingId: string; verifiedActionIds: string[]; resolvedAt: string }
 >;
 
-export type FindingEvent = FindingRaised | FindingResolved | FindingAmended | FindingReopened;
+/**
+ * Written with `ActionPlanned`, in the same atomic append, so that planning an action moves the finding's
+ * revision: a resolution decided before it then fails its expected revision and is decided again.
+ */
+export type ActionAddedToFinding = DomainEvent<
+  'ActionAddedToFinding',
+  { findingId: string; actionId: string; addedAt: string }
+>;
+
+export type FindingEvent =
+  FindingRaised | FindingResolved | FindingAmended | FindingReopened | ActionAddedToFinding;

@@ -66,7 +66,9 @@ export interface ActionDoc {
 export const counts = (doc: { inspectionWithdrawn?: boolean; withdrawnAt?: string | null }): boolean =>
   !doc.inspectionWithdrawn && !doc.withdrawnAt;
 
-export type PlanEvent = InspectionEvent | FindingEvent | ActionEvent;
+/** ActionAddedToFinding is left out: a finding's actions come from ActionPlanned, which carries more. */
+export type PlanEvent =
+  InspectionEvent | Exclude<FindingEvent, { type: 'ActionAddedToFinding' }> | ActionEvent;
 
 export const PLAN_EVENT_TYPES: ReadonlySet<PlanEvent['type']> = new Set<PlanEvent['type']>([
   'InspectionRecorded',

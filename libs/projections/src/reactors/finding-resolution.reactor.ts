@@ -32,13 +32,23 @@ const RESOLVED = '$resolved';
 
 type Handled = Extract<
   ActionEvent | FindingEvent,
-  { type: 'ActionPlanned' | 'ActionVerified' | 'ActionReopened' | 'FindingResolved' }
+  {
+    type:
+      | 'ActionPlanned'
+      | 'ActionVerified'
+      | 'ActionReopened'
+      | 'ActionWithdrawn'
+      | 'FindingResolved'
+      | 'FindingReopened';
+  }
 >;
 const HANDLED = new Set<Handled['type']>([
   'ActionPlanned',
   'ActionVerified',
   'ActionReopened',
+  'ActionWithdrawn',
   'FindingResolved',
+  'FindingReopened',
 ]);
 const isHandled = (event: StoredEvent): event is StoredEvent & Handled =>
   HANDLED.has(event.type as Handled['type']);
@@ -86,6 +96,17 @@ export function createFindingResolutionReactor(options: FindingResolutionReactor
         }
         case 'FindingResolved':
           return [{ op: 'hset', key: findingKey(event.data.findingId), field: RESOLVED, value: '1' }];
+        case 'FindingReopened':
+          return [{ op: 'hdel', key: findingKey(event.data.findingId), field: RESOLVED }];
+        case 'ActionWithdrawn': {
+          // A withdrawn action stops counting: its finding is judged on the others, and may resolve now.
+          const { actionId } = event.data;
+          const before = await sliceFor(redis, actionId);
+          if (!before) return [];
+          const resolution = reactToFindingResolution(evolveFindingResolution(before, event), event);
+          if (resolution) await options.resolve(resolution, event);
+          return [{ op: 'hdel', key: findingKey(before.findingOfAction[actionId]), field: actionId }];
+        }
         case 'ActionReopened':
         case 'ActionVerified': {
           const { actionId } = event.data;

@@ -25,6 +25,8 @@ export interface ProjectionRunnerOptions {
   rebuildBatchSize?: number;
   backoff?: { initialMs: number; maxMs: number };
   log?: (message: string) => void;
+  /** Where the runner says it took the lease and from which position it goes on (default: nowhere). */
+  info?: (message: string) => void;
 }
 
 export type ConsumerState = 'running' | 'stopped' | 'rebuilding';
@@ -94,6 +96,7 @@ export class ProjectionRunner {
   private readonly rebuildBatchSize: number;
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly log: (message: string) => void;
+  private readonly info: (message: string) => void;
   private started = false;
   private holding = false;
   private rebuildingNow = false;
@@ -114,6 +117,7 @@ export class ProjectionRunner {
     this.rebuildBatchSize = options.rebuildBatchSize ?? 5000;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
     this.log = options.log ?? ((message) => console.warn(message));
+    this.info = options.info ?? (() => undefined);
     this.lease = new RedisLease(this.redis, this.keys.lease(), this.runnerId, this.leaseMs);
     const names = new Set<string>();
     this.consumers = [
@@ -311,6 +315,7 @@ export class ProjectionRunner {
       this.consumers.forEach((c, index) => session.checkpoints.set(c.name, BigInt(values[index] ?? '0')));
       const after = lowest([...session.checkpoints.values()]);
       if (this.session !== session) return;
+      this.info(`Runner ${this.runnerId} holds the lease and projects from log position ${after}.`);
       session.subscription = this.store.subscribeToAll((event) => this.onEvent(session, event), {
         after,
         onError: (error) => this.fail(session, error),

@@ -11,6 +11,7 @@ import {
   inspectionStreamId,
   type ActionCommand,
   type ActionState,
+  type ActionStatus,
   type CalendarDate,
   type DomainEvent,
   type FindingCategory,
@@ -121,8 +122,12 @@ export class PlanScript {
 
   resolveFinding(findingId: string, verifiedActionIds: string[]): this {
     const state = this.findings.get(findingId) ?? initialFindingState;
+    const actions: Record<string, ActionStatus> = {};
+    for (const [actionId, { state: action, findingId: of }] of this.actions) {
+      if (of === findingId && action.status !== 'none') actions[actionId] = action.status;
+    }
     const [event] = decideFinding(
-      { type: 'ResolveFinding', data: { findingId, verifiedActionIds }, metadata: this.metadata() },
+      { type: 'ResolveFinding', data: { findingId, verifiedActionIds }, metadata: this.metadata(), actions },
       state,
     );
     this.findings.set(findingId, evolveFinding(state, event));

@@ -1,0 +1,29 @@
+import type { Clock } from '@actionledger/command-handling';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { WorkerHealthController } from './health/worker-health.controller';
+import { ProjectionsProcessorModule } from './projections/projections-processor.module';
+import { WorkerCoreModule } from './worker-core.module';
+import type { WorkerConfig } from './worker-config';
+
+/**
+ * What the worker runs, one module each. A processor injects what WorkerCoreModule exports (store, write path,
+ * Redis, keys, config) and starts and stops itself with Nest's lifecycle hooks; add it here.
+ */
+export const WORKER_PROCESSORS: (Type | DynamicModule)[] = [ProjectionsProcessorModule];
+
+@Module({})
+export class WorkerModule {
+  static forRoot(
+    config: WorkerConfig,
+    options: { clock?: Clock; processors?: (Type | DynamicModule)[] } = {},
+  ): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerCoreModule.forRoot(config, options.clock),
+        ...(options.processors ?? WORKER_PROCESSORS),
+      ],
+      controllers: [WorkerHealthController],
+    };
+  }
+}
