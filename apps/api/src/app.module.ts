@@ -30,13 +30,17 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+import { RemindersModule } from '@actionledger/reminders';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [
+        CqrsModule.forRoot(),
+        ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
+      ],
       controllers: [
         AboutController,
         HealthController,
