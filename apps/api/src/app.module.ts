@@ -28,13 +28,17 @@ import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handle
 import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
+import { RemindersModule } from '@actionledger/reminders';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [
+        CqrsModule.forRoot(),
+        ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
+      ],
       controllers: [
         AboutController,
         HealthController,

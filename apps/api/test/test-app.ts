@@ -65,10 +65,17 @@ export interface TestApp {
 export async function startTestApp(
   dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
   clock = new TestClock(),
+  /** More settings, e.g. `REMINDERS: 'on'` and its timing: tests that do not test reminders run without them. */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<TestApp> {
   // The read models of each test app under a prefix of their own, named after its data folder, so that a restart
   // finds them again and parallel suites never share keys.
-  const config = appConfigFromEnv({ DATA_DIR: dataDir, READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}` });
+  const config = appConfigFromEnv({
+    DATA_DIR: dataDir,
+    READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}`,
+    REMINDERS: 'off',
+    ...env,
+  });
   // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
@@ -85,7 +92,7 @@ export async function startTestApp(
     eventCount: async () => (await store.readAll()).length,
     restart: async () => {
       await app.close();
-      return startTestApp(dataDir, clock);
+      return startTestApp(dataDir, clock, env);
     },
     close: async () => {
       await dropReadModels(config.redisUrl, config.readModelKeyPrefix);

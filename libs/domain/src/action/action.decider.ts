@@ -4,7 +4,7 @@ import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { NotPermitted } from '../shared/not-permitted';
 import type { FindingCategory, Timescale } from '../shared/vocabulary';
 import { defaultDueDate, type DueDatePolicy } from '../policies/due-date.policy';
-import type { ActionCorrection, ActionEvent } from './action.events';
+import type { ActionCorrection, ActionEvent, ReminderKind } from './action.events';
 
 /** The categories of finding that call for action; strengths and requirements met do not. */
 const ACTIONABLE = new Set<FindingCategory>(['priority_action', 'area_for_development', 'recommendation']);
@@ -40,6 +40,16 @@ export type AmendAction = ActionCommandOf<
   'AmendAction',
   { title?: string; description?: string | null; reason: string }
 >;
+/** What a fired timer did: its message went out, or it could not be delivered after all its attempts. */
+export type ReminderOutcome =
+  | { delivered: true; notified: string[]; messageId: string }
+  | { delivered: false; reason: string; attempts: number };
+
+/** Sent by the reminders worker when a timer fires; `jobId` is the timer's deterministic id. */
+export type RecordReminder = ActionCommandOf<
+  'RecordReminder',
+  { kind: ReminderKind; dueDate: CalendarDate; jobId: string; daysOverdue: number; outcome: ReminderOutcome }
+>;
 
 export type ActionCommand =
   | PlanAction
@@ -51,7 +61,8 @@ export type ActionCommand =
   | VerifyAction
   | ReopenAction
   | WithdrawAction
-  | AmendAction;
+  | AmendAction
+  | RecordReminder;
 
 export type ActionStatus = 'planned' | 'assigned' | 'completed' | 'verified' | 'withdrawn';
 
@@ -71,6 +82,8 @@ export type ActionState =
       completion: { summary: string; evidence: string[]; completedBy: string; completedAt: string } | null;
       verifiedAt: string | null;
       withdrawal: { reason: string; withdrawnAt: string } | null;
+      /** The timers (job ids) whose reminder, overdue, escalation or failure is recorded: each is recorded once. */
+      remindersRecorded: string[];
     };
 
 type ExistingAction = Exclude<ActionState, { status: 'none' }>;
@@ -261,6 +274,8 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
         if (Object.keys(changes).length === 0) refuse('This amendment changes nothing on the action.');
         return [{ type: 'ActionAmended', data: { actionId, changes, previous, reason, amendedAt: at } }];
       }
+      case 'RecordReminder':
+        return decideReminder(command, state, at);
       default: {
         const unknownCommand: never = command;
         throw new Error(`Unknown action command ${JSON.stringify(unknownCommand)}`);
@@ -270,6 +285,73 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
 
   return { decide, evolve: evolveAction, initialState: initialActionState };
 }
+
+/**
+ * A timer fires only for an open action still due on the date it was set for; anything else (completed,
+ * rescheduled meanwhile) is refused, and the worker drops the reminder unsent.
+ */
+function decideReminder(command: RecordReminder, state: ExistingAction, at: string): ActionEvent[] {
+  const { actionId, kind, dueDate, jobId, daysOverdue, outcome } = command.data;
+  if (state.status !== 'assigned') refuse(`This action is ${state.status}: it needs no reminder.`);
+  if (state.dueDate !== dueDate)
+    refuse(`This action is now due on ${state.dueDate}, not ${dueDate}: the reminder is out of date.`);
+  if (state.remindersRecorded.includes(jobId)) refuse(`The reminder ${jobId} is already recorded.`);
+  const notified = outcome.delivered ? outcome.notified : [];
+  const messageId = outcome.delivered ? outcome.messageId : null;
+  const failure: ActionEvent[] = outcome.delivered
+    ? []
+    : [
+        {
+          type: 'ReminderFailed',
+          data: {
+            actionId,
+            kind,
+            dueDate,
+            jobId,
+            reason: outcome.reason,
+            attempts: outcome.attempts,
+            failedAt: at,
+          },
+        },
+      ];
+  switch (kind) {
+    case 'due_soon':
+    case 'due':
+      if (!outcome.delivered) return failure;
+      return [
+        {
+          type: 'ReminderSent',
+          data: { actionId, kind, dueDate, jobId, notified, messageId: outcome.messageId, sentAt: at },
+        },
+      ];
+    // The action fell overdue (or was escalated) whether or not the message went out: the fact is recorded.
+    case 'overdue':
+      return [
+        {
+          type: 'ActionFellOverdue',
+          data: { actionId, dueDate, jobId, notified, messageId, fellOverdueAt: at },
+        },
+        ...failure,
+      ];
+    case 'escalation':
+      return [
+        {
+          type: 'ActionEscalated',
+          data: { actionId, dueDate, daysOverdue, jobId, notified, messageId, escalatedAt: at },
+        },
+        ...failure,
+      ];
+    default: {
+      const unknownKind: never = kind;
+      throw new Error(`Unknown reminder kind ${String(unknownKind)}`);
+    }
+  }
+}
+
+const withReminder = (state: ExistingAction, jobId: string): ExistingAction =>
+  state.remindersRecorded.includes(jobId)
+    ? state
+    : { ...state, remindersRecorded: [...state.remindersRecorded, jobId] };
 
 export function evolveAction(state: ActionState, event: ActionEvent): ActionState {
   if (event.type === 'ActionPlanned') {
@@ -282,6 +364,7 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       completion: null,
       verifiedAt: null,
       withdrawal: null,
+      remindersRecorded: [],
     };
   }
   if (state.status === 'none') return state;
@@ -308,6 +391,11 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
     }
     case 'ActionAmended':
       return { ...state, ...event.data.changes };
+    case 'ReminderSent':
+    case 'ActionFellOverdue':
+    case 'ActionEscalated':
+    case 'ReminderFailed':
+      return withReminder(state, event.data.jobId);
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown action event ${JSON.stringify(unknownEvent)}`);

@@ -76,6 +76,66 @@ export type ActionAmended = DomainEvent<
   }
 >;
 
+/** The timers an open action has: a reminder before and on the day, overdue the working day after, escalation. */
+export type ReminderKind = 'due_soon' | 'due' | 'overdue' | 'escalation';
+export const REMINDER_KINDS: readonly ReminderKind[] = ['due_soon', 'due', 'overdue', 'escalation'];
+
+/** The owner was told the action is due soon or due today. `jobId` names the timer that fired. */
+export type ReminderSent = DomainEvent<
+  'ReminderSent',
+  {
+    actionId: string;
+    kind: 'due_soon' | 'due';
+    dueDate: CalendarDate;
+    jobId: string;
+    /** User ids the message went to. */
+    notified: string[];
+    messageId: string;
+    sentAt: string;
+  }
+>;
+/** The working day after the due date came with the action still open; the owner and the lead were told. */
+export type ActionFellOverdue = DomainEvent<
+  'ActionFellOverdue',
+  {
+    actionId: string;
+    dueDate: CalendarDate;
+    jobId: string;
+    notified: string[];
+    /** Null when the message could not be sent (a ReminderFailed follows with the reason). */
+    messageId: string | null;
+    fellOverdueAt: string;
+  }
+>;
+/** The action stayed overdue for the configured number of days; the lead and the board were told. */
+export type ActionEscalated = DomainEvent<
+  'ActionEscalated',
+  {
+    actionId: string;
+    dueDate: CalendarDate;
+    daysOverdue: number;
+    jobId: string;
+    notified: string[];
+    messageId: string | null;
+    escalatedAt: string;
+  }
+>;
+/** A reminder's message could not be delivered after all its attempts. */
+export type ReminderFailed = DomainEvent<
+  'ReminderFailed',
+  {
+    actionId: string;
+    kind: ReminderKind;
+    dueDate: CalendarDate;
+    jobId: string;
+    reason: string;
+    attempts: number;
+    failedAt: string;
+  }
+>;
+
+export type ReminderEvent = ReminderSent | ActionFellOverdue | ActionEscalated | ReminderFailed;
+
 export type ActionEvent =
   | ActionPlanned
   | ActionAssigned
@@ -86,4 +146,5 @@ export type ActionEvent =
   | ActionVerified
   | ActionReopened
   | ActionWithdrawn
-  | ActionAmended;
+  | ActionAmended
+  | ReminderEvent;

@@ -205,6 +205,11 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         ...(event.data.changes.title !== undefined && { title: event.data.changes.title }),
         lastActivityAt: event.data.amendedAt,
       };
+    case 'ReminderSent':
+    case 'ActionFellOverdue':
+    case 'ActionEscalated':
+    case 'ReminderFailed':
+      return action; // not plan events (see PLAN_EVENT_TYPES): the plan does not change when a timer fires
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled action event ${JSON.stringify(unknown)}`);
