@@ -37,8 +37,13 @@ export class ProjectionKeys {
   isRebuildable(key: string): boolean {
     return (
       key.startsWith(`${this.prefix}:`) &&
-      !key.startsWith(`${this.prefix}:reactor:`) &&
-      !key.startsWith(`${this.prefix}:runner:`)
+      !KEPT_BY_A_REBUILD.some((namespace) => key.startsWith(`${this.prefix}:${namespace}:`))
     );
   }
 }
+
+/**
+ * Namespaces under the prefix that are not read models: reactors' checkpoints and state, the runner's lease, and
+ * the reminders' queues and timers (libs/reminders keeps them under `{prefix}:reminders`).
+ */
+const KEPT_BY_A_REBUILD = ['reactor', 'runner', 'reminders'] as const;
