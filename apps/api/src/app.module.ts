@@ -30,6 +30,8 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+import { signInThrottleProviders } from './auth/sign-in-throttle';
+import { webControllers, webProviders } from './web/web-pages';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ReadModelsController,
+        ...webControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +75,8 @@ export class AppModule {
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,
+        ...signInThrottleProviders,
+        ...webProviders,
       ],
     };
   }

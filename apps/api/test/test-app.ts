@@ -68,7 +68,11 @@ export async function startTestApp(
 ): Promise<TestApp> {
   // The read models of each test app under a prefix of their own, named after its data folder, so that a restart
   // finds them again and parallel suites never share keys.
-  const config = appConfigFromEnv({ DATA_DIR: dataDir, READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}` });
+  const config = appConfigFromEnv({
+    DATA_DIR: dataDir,
+    READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}`,
+    SESSION_KEY_PREFIX: `test-${basename(dataDir)}-sessions`,
+  });
   // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
@@ -89,6 +93,7 @@ export async function startTestApp(
     },
     close: async () => {
       await dropReadModels(config.redisUrl, config.readModelKeyPrefix);
+      await dropReadModels(config.redisUrl, config.session.keyPrefix);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
