@@ -29,6 +29,8 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { RemindersModule } from '@actionledger/reminders';
+import { signInThrottleProviders } from './auth/sign-in-throttle';
+import { webControllers, webProviders } from './web/web-pages';
 
 @Module({})
 export class AppModule {
@@ -49,6 +51,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ReadModelsController,
+        ...webControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +75,8 @@ export class AppModule {
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,
+        ...signInThrottleProviders,
+        ...webProviders,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { cleanTextPipe } from './http/clean-text.pipe';
 import { requestValidationPipe } from './http/validation.pipe';
+import { configureWebViews } from './web/rendering/web-views';
 import type { Clock } from '@actionledger/command-handling';
 
 /** The largest JSON body of any route but a pasted letter: a letter draft's corrections, whole lists included. */
@@ -26,6 +27,7 @@ export async function createApp(
   // say if it is too large); every other route's body is small, and a larger one is refused before it is parsed.
   app.use('/api/letters', json({ limit: MAX_LETTER_BYTES * 2 }));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  configureWebViews(app);
   app.useGlobalPipes(cleanTextPipe, requestValidationPipe);
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

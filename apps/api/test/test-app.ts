@@ -74,6 +74,7 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}`,
     REMINDERS: 'off',
+    SESSION_KEY_PREFIX: `test-${basename(dataDir)}-sessions`,
     ...env,
   });
   // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
@@ -96,6 +97,7 @@ export async function startTestApp(
     },
     close: async () => {
       await dropReadModels(config.redisUrl, config.readModelKeyPrefix);
+      await dropReadModels(config.redisUrl, config.session.keyPrefix);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -18,6 +18,14 @@ export interface AppConfig {
   dueDatePolicy: DueDatePolicy;
   /** `REMINDERS=off` leaves the timers to a worker process (see README, "Reminders and escalation"). */
   reminders: RemindersConfig;
+  /** Where users reach the app; an https URL makes the session cookie Secure. */
+  publicUrl: string;
+  /** Web sign-in: sessions end after this many seconds unused; their Redis keys start with the prefix. */
+  session: { idleSeconds: number; keyPrefix: string };
+  /** Signs the forms' CSRF tokens; random per process when unset (set it when several processes serve users). */
+  csrfSecret: string | null;
+  /** Sign-in attempts allowed per account and per address within `windowSeconds`. */
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -30,6 +38,34 @@ function defaultPolicyFile(): string {
     if (existsSync(join(dir, POLICY_FILE))) return join(dir, POLICY_FILE);
   }
   return resolve(POLICY_FILE);
+}
+
+const DURATION = /^(\d+)\s*([smh]?)$/;
+const SECONDS_IN = { '': 1, s: 1, m: 60, h: 3600 } as const;
+
+/** `28800`, `480m` or `8h`: a positive number of seconds. */
+function durationSeconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const match = DURATION.exec(value.trim());
+  const seconds = match ? Number(match[1]) * SECONDS_IN[match[2] as keyof typeof SECONDS_IN] : 0;
+  if (seconds <= 0)
+    throw new Error(`${name} must be a duration such as 8h, 30m or 600 (seconds), not "${value}".`);
+  return seconds;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${name} must be a whole number above 0, not "${value}".`);
+  return number;
+}
+
+function publicUrlFrom(value: string | undefined, port: number): string {
+  const url = value?.trim() || `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s/]+/.test(url))
+    throw new Error(`PUBLIC_URL must be an http or https URL, not "${value}".`);
+  return url.replace(/\/+$/, '');
 }
 
 /** Reads the whole configuration from the environment once, at start-up, failing with a sentence per problem. */
@@ -59,5 +95,16 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     eventStore: eventStoreConfigFromEnv(env),
     dueDatePolicy: parseDueDatePolicy(policyJson),
     reminders: remindersConfigFromEnv(env),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL, port),
+    session: {
+      idleSeconds: durationSeconds('SESSION_TTL', env.SESSION_TTL, 8 * 3600),
+      keyPrefix: env.SESSION_KEY_PREFIX?.trim() || 'al-sessions',
+    },
+    csrfSecret: env.CSRF_SECRET?.trim() || null,
+    signInLimits: {
+      perAccount: positiveInteger('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 10),
+      perAddress: positiveInteger('SIGN_IN_LIMIT_PER_ADDRESS', env.SIGN_IN_LIMIT_PER_ADDRESS, 100),
+      windowSeconds: 15 * 60,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { ActionStatus, CalendarDate } from '@actionledger/domain';
 import { daysBetween } from '../calendar/london-date';
-import type { ActionDoc, FindingDoc, InspectionDoc } from '../plans/plan-documents';
+import type { ActionDoc, FindingDoc, InspectionDoc, SentBack } from '../plans/plan-documents';
 import { planDeadline, PLAN_DEADLINE_RULE, type PlanDeadline } from './plan-deadline';
 import { isOverdue, PLAN_RAG_RULE, ragStatus, type RagStatus } from './plan-rag.rule';
 
@@ -20,6 +20,8 @@ export interface PlanActionView {
   rescheduledOften: boolean;
   overdue: boolean;
   daysOverdue: number;
+  /** Present while a lead's reopening of it is not yet answered by a new completion. */
+  sentBack?: SentBack;
 }
 
 export interface PlanView {
@@ -89,6 +91,7 @@ export function actionView(action: ActionDoc, today: CalendarDate): PlanActionVi
     rescheduledOften: action.timesMoved > OFTEN_RESCHEDULED_AFTER,
     overdue,
     daysOverdue: overdue && action.dueDate ? daysBetween(action.dueDate, today) : 0,
+    ...(action.sentBack && { sentBack: action.sentBack }),
   };
 }
 

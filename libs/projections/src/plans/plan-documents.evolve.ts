@@ -185,6 +185,7 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         ...action,
         status: 'completed',
         completedAt: event.data.completedAt,
+        sentBack: undefined,
         lastActivityAt: event.data.completedAt,
       };
     case 'ActionVerified':
@@ -195,6 +196,7 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         status: 'assigned',
         completedAt: null,
         verifiedAt: null,
+        sentBack: { reason: event.data.reason, at: event.data.reopenedAt },
         lastActivityAt: event.data.reopenedAt,
       };
     case 'ActionWithdrawn':

@@ -38,6 +38,12 @@ export interface FindingDoc {
   inspectionWithdrawn?: boolean;
 }
 
+/** Why and when a lead sent a completed or verified action back to its owner. */
+export interface SentBack {
+  reason: string;
+  at: string;
+}
+
 export interface ActionDoc {
   actionId: string;
   findingId: string;
@@ -57,6 +63,8 @@ export interface ActionDoc {
   lastActivityAt: string;
   completedAt: string | null;
   verifiedAt: string | null;
+  /** Set when a lead reopens it ("sent back") and cleared when it is completed again. */
+  sentBack?: SentBack | null;
   /** Its place in plan order: the log position of ActionPlanned, zero-padded so that it sorts as text. */
   sequence: string;
   inspectionWithdrawn?: boolean;

@@ -1,0 +1,48 @@
+import type nunjucks from 'nunjucks';
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+/** `2026-03-01` → `1 March 2026`, the GOV.UK style; null or empty → an en dash. */
+export function govukDate(value: string | null | undefined): string {
+  if (!value) return '–';
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : LONG_DATE.format(date);
+}
+
+const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
+  planned: { text: 'Planned', classes: 'govuk-tag--grey' },
+  assigned: { text: 'Assigned', classes: 'govuk-tag--blue' },
+  completed: { text: 'Completed', classes: 'govuk-tag--turquoise' },
+  verified: { text: 'Verified', classes: 'govuk-tag--green' },
+  withdrawn: { text: 'Withdrawn', classes: 'govuk-tag--grey' },
+  open: { text: 'Open', classes: 'govuk-tag--blue' },
+  resolved: { text: 'Resolved', classes: 'govuk-tag--green' },
+};
+
+const RAG_TAGS: Record<string, { text: string; classes: string }> = {
+  red: { text: 'Red', classes: 'govuk-tag--red' },
+  amber: { text: 'Amber', classes: 'govuk-tag--orange' },
+  green: { text: 'Green', classes: 'govuk-tag--green' },
+};
+
+/** `priority_action` → `Priority action`: the letters' vocabulary, read aloud. */
+export function humanise(value: string | null | undefined): string {
+  if (!value) return '';
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function addViewFilters(environment: nunjucks.Environment): void {
+  environment.addFilter('govukDate', govukDate);
+  environment.addFilter('humanise', humanise);
+  environment.addFilter('statusTag', (status: string) => STATUS_TAGS[status] ?? { text: humanise(status) });
+  environment.addFilter('ragTag', (rag: string) => RAG_TAGS[rag] ?? { text: humanise(rag) });
+  environment.addFilter('percent', (share: number | null) =>
+    share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`,
+  );
+}
