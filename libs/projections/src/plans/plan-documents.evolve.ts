@@ -205,6 +205,8 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         ...(event.data.changes.title !== undefined && { title: event.data.changes.title }),
         lastActivityAt: event.data.amendedAt,
       };
+    case 'EvidenceAttached':
+      return { ...action, lastActivityAt: event.data.attachedAt };
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled action event ${JSON.stringify(unknown)}`);
