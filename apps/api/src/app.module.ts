@@ -30,6 +30,9 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+import { AttachEvidenceHandler } from './evidence/attach-evidence.handler';
+import { EvidenceController } from './evidence/evidence.controller';
+import { BlobStoreCloser, evidenceProviders } from './evidence/evidence.providers';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ReadModelsController,
+        EvidenceController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +76,9 @@ export class AppModule {
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,
+        ...evidenceProviders,
+        BlobStoreCloser,
+        AttachEvidenceHandler,
       ],
     };
   }

@@ -61,14 +61,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on a real SQLite file in a fresh temp folder. */
+/** The real API on a real SQLite file in a fresh temp folder; `env` adds settings (e.g. smaller limits). */
 export async function startTestApp(
   dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
   clock = new TestClock(),
+  env: NodeJS.ProcessEnv = {},
 ): Promise<TestApp> {
   // The read models of each test app under a prefix of their own, named after its data folder, so that a restart
   // finds them again and parallel suites never share keys.
-  const config = appConfigFromEnv({ DATA_DIR: dataDir, READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}` });
+  const config = appConfigFromEnv({
+    ...env,
+    DATA_DIR: dataDir,
+    READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}`,
+  });
   // Quiet by default; TEST_LOGS=1 shows the server's errors while a failing test is being investigated.
   const app = await createApp(config, { clock, logger: process.env.TEST_LOGS ? ['error', 'warn'] : false });
   await app.init();
@@ -85,7 +90,7 @@ export async function startTestApp(
     eventCount: async () => (await store.readAll()).length,
     restart: async () => {
       await app.close();
-      return startTestApp(dataDir, clock);
+      return startTestApp(dataDir, clock, env);
     },
     close: async () => {
       await dropReadModels(config.redisUrl, config.readModelKeyPrefix);

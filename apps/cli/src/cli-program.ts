@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './cli-error';
 import type { CliIo } from './cli-io';
 import { auditCommand } from './commands/audit.command';
+import { evidenceCommand } from './commands/evidence.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsCommand } from './commands/projections.command';
@@ -25,6 +26,7 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(migrateCommand(io));
   program.addCommand(projectionsCommand(io));
   program.addCommand(auditCommand(io));
+  program.addCommand(evidenceCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

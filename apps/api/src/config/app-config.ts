@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDueDatePolicy, type DueDatePolicy } from '@actionledger/domain';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
+import { evidenceConfigFromEnv, type EvidenceConfig } from '@actionledger/evidence';
 
 export interface AppConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface AppConfig {
   projections: 'on' | 'off';
   eventStore: EventStoreConfig;
   dueDatePolicy: DueDatePolicy;
+  /** Where evidence files are kept, and how large they may be. */
+  evidence: EvidenceConfig;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -55,5 +58,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     projections,
     eventStore: eventStoreConfigFromEnv(env),
     dueDatePolicy: parseDueDatePolicy(policyJson),
+    evidence: evidenceConfigFromEnv(env),
   };
 }
