@@ -22,6 +22,7 @@ import { withBlobStore } from '../with-blob-store';
 import { withEventStore } from '../with-event-store';
 
 const count = (n: number) => n.toLocaleString('en-GB');
+const counted = (n: number, thing: string) => `${count(n)} ${thing}${n === 1 ? '' : 's'}`;
 
 const checked = (verification: LogVerification) =>
   `${count(verification.events)} events in ${count(verification.streams)} streams checked, up to log ` +
@@ -39,12 +40,13 @@ async function checkEvidence(io: CliIo, store: EventStore, blobs: BlobStore): Pr
   for (const problem of problems) io.err(`actionledger: ${describeEvidenceProblem(problem)}\n`);
   if (problems.length > 0) {
     throw new CliError(
-      `${count(problems.length)} of ${count(files)} evidence files are altered or lost (${blobs.describe()}).`,
+      `${count(problems.length)} of ${counted(files, 'evidence file')} ${problems.length === 1 ? 'is' : 'are'} altered or lost (${blobs.describe()}).`,
       EXIT.tampered,
     );
   }
   io.out(
-    `The evidence is intact: ${count(files)} files (${count(attachments)} attachments) checked in ${blobs.describe()}.`,
+    `The evidence is intact: ${counted(files, 'file')} (${counted(attachments, 'attachment')}) checked in ` +
+      `${blobs.describe()}.`,
   );
 }
 
