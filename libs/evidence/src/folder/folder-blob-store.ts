@@ -29,9 +29,13 @@ export class FolderBlobStore implements BlobStore {
       await file.close();
     }
     try {
-      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      const shard = join(this.root, sha256.slice(0, 2));
+      await mkdir(shard, { recursive: true });
       // Also when the blob exists: the rename refreshes its time (gc judges age by it) and mends an altered copy.
       await rename(temporary, this.pathOf(sha256));
+      // The rename is durable only once its directory is: without this, a power cut after the event is appended
+      // (SQLite syncs it) could lose the file the event names.
+      await syncDirectory(shard);
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;
@@ -72,5 +76,14 @@ export class FolderBlobStore implements BlobStore {
   /** The file a blob lives in; tests use it to alter or lose one. */
   pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256);
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
   }
 }
