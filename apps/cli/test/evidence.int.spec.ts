@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionStreamId } from '@actionledger/domain';
@@ -110,9 +110,15 @@ describe('actionledger audit verify --evidence, and evidence gc', () => {
     expect(listed.out).not.toContain(fresh);
     expect(await blobs.get(orphan)).not.toBeNull();
 
+    const interrupted = join(dataDir, 'evidence', '.incoming', 'interrupted');
+    writeFileSync(interrupted, 'half a file');
+    utimesSync(interrupted, new Date(Date.now() - 2 * DAY_MS), new Date(Date.now() - 2 * DAY_MS));
+
     const removed = await run(['evidence', 'gc', '--delete'], env);
     expect(removed.code).toBe(0);
     expect(removed.out).toContain('Removed 1 unreferenced file (43 bytes)');
+    expect(removed.out).toContain('Removed 1 write(s) a crash interrupted.');
+    expect(existsSync(interrupted)).toBe(false);
     expect(await blobs.get(orphan)).toBeNull();
     expect(await blobs.get(referenced)).not.toBeNull();
     expect(await blobs.get(fresh)).not.toBeNull();

@@ -16,6 +16,11 @@ export interface BlobStore {
   list(): AsyncIterable<BlobListing>;
   /** Removes the blob; removing one that is not there does nothing. */
   delete(sha256: string): Promise<void>;
+  /**
+   * Removes what writes interrupted by a crash left behind (never a blob: a partial write has no hash name),
+   * begun before `startedBefore`; returns how many. A store whose writes are atomic has nothing to remove.
+   */
+  removeInterruptedWrites(startedBefore: Date): Promise<number>;
   /** Where the blobs are, for messages (a folder or an s3:// URL, never a credential). */
   describe(): string;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeBlobStoreContract } from '../blob-store.contract';
@@ -51,5 +51,19 @@ describe('FolderBlobStore on a crash', () => {
     expect(listed).toEqual([]);
     expect(await store.get(sha256Of(bytes))).toBeNull();
     expect(readdirSync(folder).sort()).toEqual(['.incoming']);
+  });
+
+  it('removes the writes a crash interrupted, once they are old, and nothing else', async () => {
+    const store = new FolderBlobStore(folder);
+    const { sha256 } = await store.put(Buffer.from('a whole blob'));
+    const incoming = join(folder, '.incoming');
+    writeFileSync(join(incoming, 'interrupted-long-ago'), 'half');
+    const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(join(incoming, 'interrupted-long-ago'), longAgo, longAgo);
+    writeFileSync(join(incoming, 'being-written-now'), 'half');
+
+    expect(await store.removeInterruptedWrites(new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(1);
+    expect(readdirSync(incoming)).toEqual(['being-written-now']);
+    expect((await store.get(sha256))?.toString()).toBe('a whole blob');
   });
 });

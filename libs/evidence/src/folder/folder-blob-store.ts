@@ -67,6 +67,19 @@ export class FolderBlobStore implements BlobStore {
     await rm(this.pathOf(requireSha256(sha256)), { force: true });
   }
 
+  async removeInterruptedWrites(startedBefore: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(join(this.root, INCOMING))) {
+      const path = join(this.root, INCOMING, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtime < startedBefore) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   describe(): string {
     return this.root;
   }
