@@ -31,6 +31,9 @@ import { LettersController } from './letters/letters.controller';
 import { RemindersModule } from '@actionledger/reminders';
 import { signInThrottleProviders } from './auth/sign-in-throttle';
 import { webControllers, webProviders } from './web/web-pages';
+import { AttachEvidenceHandler } from './evidence/attach-evidence.handler';
+import { EvidenceController } from './evidence/evidence.controller';
+import { BlobStoreCloser, evidenceProviders } from './evidence/evidence.providers';
 
 @Module({})
 export class AppModule {
@@ -52,6 +55,7 @@ export class AppModule {
         AuditController,
         ReadModelsController,
         ...webControllers,
+        EvidenceController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -77,6 +81,9 @@ export class AppModule {
         ConfirmLetterDraftHandler,
         ...signInThrottleProviders,
         ...webProviders,
+        ...evidenceProviders,
+        BlobStoreCloser,
+        AttachEvidenceHandler,
       ],
     };
   }

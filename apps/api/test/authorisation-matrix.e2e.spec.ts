@@ -19,12 +19,16 @@ interface Fixture {
   draftId: string;
   userId: string;
   resolvedFindingId: string;
+  /** A file the owner attached to the assigned action. */
+  evidenceSha256: string;
 }
 
 interface Row {
   allow: Role[] | 'public';
   path: (fx: Fixture) => string;
   body?: (t: TestApp) => object;
+  /** Files sent as multipart instead of a JSON body: field, name and content. */
+  files?: () => { field: string; fileName: string; content: Buffer }[];
   ok: number;
   /** The route is about one record of the organisation: another organisation's users get 404. */
   scoped: boolean;
@@ -35,6 +39,14 @@ const EVERYONE: Role[] = ['lead', 'owner', 'board', 'admin'];
 const LETTER_TEXT = readFileSync(join(EXTRA_LETTERS_FOLDER, 'redcar-2010-12-cra-letter.txt'), 'utf8');
 /** A document of its own each time: the same text imported twice is one draft. */
 const letter = () => ({ text: `${LETTER_TEXT}\nReference ${Math.random().toString(36).slice(2)}\n` });
+/** A file of its own each time: the same file cannot be attached twice to one action. */
+const evidenceFile = () => [
+  {
+    field: 'files',
+    fileName: 'minutes.txt',
+    content: Buffer.from(`Minutes ${Math.random().toString(36).slice(2)}\n`),
+  },
+];
 
 const MATRIX: Record<string, Row> = {
   'GET /api': { allow: EVERYONE, path: () => '/api', ok: 200, scoped: false },
@@ -253,6 +265,19 @@ const MATRIX: Record<string, Row> = {
     scoped: true,
   },
   'GET /api/audit': { allow: ['lead', 'board'], path: () => '/api/audit', ok: 200, scoped: false },
+  'POST /api/actions/{id}/evidence': {
+    allow: ['lead', 'owner'],
+    path: (fx) => `/api/actions/${fx.assignedActionId}/evidence`,
+    files: evidenceFile,
+    ok: 201,
+    scoped: true,
+  },
+  'GET /api/evidence/{sha256}': {
+    allow: READERS,
+    path: (fx) => `/api/evidence/${fx.evidenceSha256}`,
+    ok: 200,
+    scoped: true,
+  },
 };
 
 const OWN: Record<Role, TestUserName> = { lead: 'lead', owner: 'owner', board: 'board', admin: 'admin' };
@@ -287,6 +312,11 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
       .expect(200);
   }
   await owner.post(`/api/actions/${completedActionId}/complete`).send({ summary: 'Done' }).expect(200);
+  const [attached] = evidenceFile();
+  const evidence = await owner
+    .post(`/api/actions/${assignedActionId}/evidence`)
+    .attach(attached.field, attached.content, attached.fileName)
+    .expect(201);
   const draft = await lead.post('/api/letters').send(letter()).expect(201);
   const resolvedFindingId = await givenResolvedFinding(t, inspection.body.id);
   const userId = await t.app.get(UserAdministration).registerUser(
@@ -307,6 +337,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     draftId: draft.body.id,
     userId,
     resolvedFindingId,
+    evidenceSha256: evidence.body.files[0].sha256,
   };
 }
 
@@ -341,6 +372,10 @@ function send(t: TestApp, who: TestUserName | 'anonymous', route: string, row: R
   const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch';
   const agent = who === 'anonymous' ? t.anonymous : t.users[who].http;
   const request = agent[method](row.path(fx));
+  if (row.files) {
+    for (const file of row.files()) request.attach(file.field, file.content, file.fileName);
+    return request;
+  }
   return row.body ? request.send(row.body(t)) : request;
 }
 

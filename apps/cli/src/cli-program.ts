@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { auditCommand } from './commands/audit.command';
 import { backupCommands } from './commands/backup.command';
 import { demoCommand } from './commands/demo.command';
+import { evidenceCommand } from './commands/evidence.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsCommand } from './commands/projections.command';
@@ -29,6 +30,7 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(auditCommand(io));
   for (const command of backupCommands(io)) program.addCommand(command);
   program.addCommand(demoCommand(io));
+  program.addCommand(evidenceCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

@@ -1,8 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date.decorator';
 
 /** The bodies of the action routes, one class per route. */
+
+const SHA256 = /^[0-9a-fA-F]{64}$/;
+const EVIDENCE_SHA256_DOC: ApiPropertyOptions = {
+  type: [String],
+  description: 'the attached files this relies on, by SHA-256 (as POST /api/actions/:id/evidence answered)',
+  example: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+};
 
 export class PlanActionRequest {
   @ApiProperty({ example: 'Audit every contact received in the last month' })
@@ -60,6 +67,16 @@ export class CompleteActionRequest {
   @IsString({ each: true })
   @Length(1, 2_000, { each: true })
   evidence?: string[];
+
+  @ApiPropertyOptional(EVIDENCE_SHA256_DOC)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(SHA256, {
+    each: true,
+    message: 'each value in evidenceSha256 must be a SHA-256 (64 hexadecimal digits)',
+  })
+  evidenceSha256?: string[];
 }
 
 export class VerifyActionRequest {
@@ -68,6 +85,16 @@ export class VerifyActionRequest {
   @IsString()
   @Length(0, 10_000)
   note?: string;
+
+  @ApiPropertyOptional(EVIDENCE_SHA256_DOC)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(SHA256, {
+    each: true,
+    message: 'each value in evidenceSha256 must be a SHA-256 (64 hexadecimal digits)',
+  })
+  evidenceSha256?: string[];
 }
 
 export class ReopenActionRequest {

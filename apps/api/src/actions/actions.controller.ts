@@ -39,8 +39,13 @@ import {
   type Actor,
 } from '@actionledger/command-handling';
 
-/** Who (name and role), what changed and why, beside the event as stored. */
-const pickForPeople = ({ who, changes, why }: TrailEntry) => ({ who, changes, why });
+/** Who (name and role), what changed and why (and the file, for evidence), beside the event as stored. */
+const pickForPeople = ({ who, changes, why, evidence }: TrailEntry) => ({
+  who,
+  changes,
+  why,
+  ...(evidence && { evidence }),
+});
 
 const actionAggregate = { evolve: evolveAction, initialState: initialActionState };
 

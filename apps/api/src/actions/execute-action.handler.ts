@@ -14,6 +14,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ACTION_DECIDER } from './action-decider.provider';
 import { ExecuteActionCommand } from './execute-action.command';
+import { findingFactsOf } from './finding-facts';
 import { UserDirectory } from '@actionledger/auth';
 import {
   AggregateLoader,
@@ -91,20 +92,7 @@ export class ExecuteActionHandler implements ICommandHandler<ExecuteActionComman
     }
   }
 
-  private async findingFacts(findingId: string, actor: CommandActor): Promise<FindingFacts> {
-    const { state } = await this.loader.loadVisible(
-      findingStreamId(findingId),
-      findingDecider,
-      actor,
-      () => new NotFoundError('finding', findingId),
-    );
-    return {
-      findingId,
-      organisationId: state.organisationId,
-      status: state.status,
-      category: state.category,
-      timescale: state.timescale,
-      countsFrom: state.countsFrom,
-    };
+  private findingFacts(findingId: string, actor: CommandActor): Promise<FindingFacts> {
+    return findingFactsOf(this.loader, findingId, actor);
   }
 }

@@ -12,6 +12,8 @@ export interface TrailEntry {
   changes: Record<string, { before: unknown; after: unknown }>;
   why: string | null;
   hash: string | null;
+  /** For `EvidenceAttached`: the file, as the log names it (the bytes are in the evidence store). */
+  evidence?: { fileName: string; mediaType: string; size: number; sha256: string; note: string | null };
 }
 
 type Names = (userId: string) => string;
@@ -37,6 +39,13 @@ function changesOf(event: StoredEvent, nameOf: Names): TrailEntry['changes'] {
       return { dueDate: { before: data.previousDueDate, after: data.dueDate } };
     case 'UserRolesChanged':
       return { roles: { before: data.previousRoles, after: data.roles } };
+    case 'EvidenceAttached':
+      return {
+        evidence: {
+          before: null,
+          after: `${String(data.fileName)} (${Number(data.size).toLocaleString('en-GB')} bytes, sha256 ${String(data.sha256)})`,
+        },
+      };
     default:
       return {};
   }
@@ -55,7 +64,13 @@ export function trailEntryOf(event: StoredEvent, nameOf: Names): TrailEntry {
     changes: changesOf(event, nameOf),
     why: reason ?? (typeof data.reason === 'string' ? data.reason : null),
     hash: typeof hash === 'string' ? hash : null,
+    ...(event.type === 'EvidenceAttached' && { evidence: evidenceOf(data) }),
   };
+}
+
+function evidenceOf(data: Record<string, unknown>): NonNullable<TrailEntry['evidence']> {
+  const { fileName, mediaType, size, sha256, note } = data as NonNullable<TrailEntry['evidence']>;
+  return { fileName, mediaType, size, sha256, note: note ?? null };
 }
 
 /** The flat rows of a CSV download: one per step, changes written as "field: before → after". */

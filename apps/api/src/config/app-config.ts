@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDueDatePolicy, type DueDatePolicy } from '@actionledger/domain';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
 import { remindersConfigFromEnv, type RemindersConfig } from '@actionledger/reminders';
+import { evidenceConfigFromEnv, type EvidenceConfig } from '@actionledger/evidence';
 
 export interface AppConfig {
   port: number;
@@ -26,6 +27,8 @@ export interface AppConfig {
   csrfSecret: string | null;
   /** Sign-in attempts allowed per account and per address within `windowSeconds`. */
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Where evidence files are kept, and how large they may be. */
+  evidence: EvidenceConfig;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -106,5 +109,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
       perAddress: positiveInteger('SIGN_IN_LIMIT_PER_ADDRESS', env.SIGN_IN_LIMIT_PER_ADDRESS, 100),
       windowSeconds: 15 * 60,
     },
+    evidence: evidenceConfigFromEnv(env),
   };
 }

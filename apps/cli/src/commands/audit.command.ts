@@ -13,12 +13,16 @@ import {
   verifyEventLog,
   type LogVerification,
 } from '@actionledger/audit';
+import { describeEvidenceProblem, verifyEvidence, type BlobStore } from '@actionledger/evidence';
+import type { EventStore } from '@actionledger/event-store';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error';
 import type { CliIo } from '../cli-io';
+import { withBlobStore } from '../with-blob-store';
 import { withEventStore } from '../with-event-store';
 
 const count = (n: number) => n.toLocaleString('en-GB');
+const counted = (n: number, thing: string) => `${count(n)} ${thing}${n === 1 ? '' : 's'}`;
 
 const checked = (verification: LogVerification) =>
   `${count(verification.events)} events in ${count(verification.streams)} streams checked, up to log ` +
@@ -30,9 +34,25 @@ const unreadableAsTampered = (error: unknown): never => {
   throw error;
 };
 
+/** Every file the log references is in the evidence store and still hashes to its name; each one that is not is named. */
+async function checkEvidence(io: CliIo, store: EventStore, blobs: BlobStore): Promise<void> {
+  const { files, attachments, problems } = await verifyEvidence(store, blobs);
+  for (const problem of problems) io.err(`actionledger: ${describeEvidenceProblem(problem)}\n`);
+  if (problems.length > 0) {
+    throw new CliError(
+      `${count(problems.length)} of ${counted(files, 'evidence file')} ${problems.length === 1 ? 'is' : 'are'} altered or lost (${blobs.describe()}).`,
+      EXIT.tampered,
+    );
+  }
+  io.out(
+    `The evidence is intact: ${counted(files, 'file')} (${counted(attachments, 'attachment')}) checked in ` +
+      `${blobs.describe()}.`,
+  );
+}
+
 export function auditCommand(io: CliIo): Command {
   const audit = new Command('audit').description(
-    'check the hash chain of the log, and take or check the audit head that a board minutes',
+    'check the hash chain of the log (and the evidence files), and take or check the audit head that a board minutes',
   );
 
   audit
@@ -42,12 +62,18 @@ export function auditCommand(io: CliIo): Command {
         'a head taken earlier (exit 4 names the first broken link)',
     )
     .option('--head <digest>', 'an audit head as `audit head` printed it, e.g. from the board minutes')
-    .action(async (options: { head?: string }) => {
+    .option(
+      '--evidence',
+      'also check that every evidence file the log references exists and still hashes to its name',
+    )
+    .action(async (options: { head?: string; evidence?: boolean }) => {
       await withEventStore(io, async (store) => {
         if (options.head === undefined) {
           const verification = await verifyEventLog(store);
           if (verification.broken) throw new CliError(verification.broken.message, EXIT.tampered);
-          return io.out(`The audit chain is intact: ${checked(verification)}.`);
+          io.out(`The audit chain is intact: ${checked(verification)}.`);
+          if (options.evidence) await withBlobStore(io, (blobs) => checkEvidence(io, store, blobs));
+          return;
         }
         const check = await verifyAuditHead(store, options.head).catch((error: unknown) => {
           if (error instanceof InvalidAuditHeadError) throw new CliError(error.message, EXIT.usage);
@@ -60,6 +86,7 @@ export function auditCommand(io: CliIo): Command {
           `Head ${check.head.digest} holds: today's log extends it (${count(check.head.streams)} streams as of ` +
             `log position ${check.head.position}).`,
         );
+        if (options.evidence) await withBlobStore(io, (blobs) => checkEvidence(io, store, blobs));
       }).catch(unreadableAsTampered);
     });
 

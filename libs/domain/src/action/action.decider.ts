@@ -32,8 +32,25 @@ export type AssignAction = ActionCommandOf<'AssignAction', { ownerId: string; du
 export type ReassignAction = ActionCommandOf<'ReassignAction', { ownerId: string; dueDate?: CalendarDate }>;
 export type RescheduleAction = ActionCommandOf<'RescheduleAction', { dueDate: CalendarDate; reason: string }>;
 export type RecordProgress = ActionCommandOf<'RecordProgress', { note: string }>;
-export type CompleteAction = ActionCommandOf<'CompleteAction', { summary: string; evidence?: string[] }>;
-export type VerifyAction = ActionCommandOf<'VerifyAction', { note?: string | null }>;
+export type CompleteAction = ActionCommandOf<
+  'CompleteAction',
+  { summary: string; evidence?: string[]; evidenceSha256?: string[] }
+>;
+export type VerifyAction = ActionCommandOf<
+  'VerifyAction',
+  { note?: string | null; evidenceSha256?: string[] }
+>;
+/** What the blob store and the file checks established about a file before it is attached. */
+export interface EvidenceFileFacts {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+export type AttachEvidence = ActionCommandOf<
+  'AttachEvidence',
+  { files: EvidenceFileFacts[]; note?: string | null }
+>;
 export type ReopenAction = ActionCommandOf<'ReopenAction', { reason: string }>;
 export type WithdrawAction = ActionCommandOf<'WithdrawAction', { reason: string }>;
 export type AmendAction = ActionCommandOf<
@@ -62,7 +79,14 @@ export type ActionCommand =
   | ReopenAction
   | WithdrawAction
   | AmendAction
-  | RecordReminder;
+  | RecordReminder
+  | AttachEvidence;
+
+export interface AttachedEvidence extends EvidenceFileFacts {
+  note: string | null;
+  attachedBy: string;
+  attachedAt: string;
+}
 
 export type ActionStatus = 'planned' | 'assigned' | 'completed' | 'verified' | 'withdrawn';
 
@@ -79,8 +103,18 @@ export type ActionState =
       ownerId: string | null;
       dueDate: CalendarDate | null;
       progressNotes: number;
-      completion: { summary: string; evidence: string[]; completedBy: string; completedAt: string } | null;
+      completion: {
+        summary: string;
+        evidence: string[];
+        evidenceSha256: string[];
+        completedBy: string;
+        completedAt: string;
+      } | null;
       verifiedAt: string | null;
+      /** The attached files the sign-off named, by SHA-256. */
+      verifiedEvidenceSha256: string[];
+      /** Every file attached, oldest first; reopening keeps them, as the record of what was sent. */
+      evidenceFiles: AttachedEvidence[];
       withdrawal: { reason: string; withdrawnAt: string } | null;
       /** The timers (job ids) whose reminder, overdue, escalation or failure is recorded: each is recorded once. */
       remindersRecorded: string[];
@@ -119,6 +153,22 @@ function requireOwnActionIfOwner(state: ExistingAction, command: ActionCommand, 
     throw new NotPermitted(`You can ${doing} only actions assigned to you.`);
   }
 }
+
+/**
+ * The attached files a completion or sign-off relies on, each named once; one not attached to this action is
+ * refused, so that a hash in the record always names a file the action holds.
+ */
+function requireAttached(state: ExistingAction, hashes: readonly string[] | undefined): string[] {
+  const named = [...new Set((hashes ?? []).map((hash) => hash.trim().toLowerCase()))];
+  for (const hash of named) {
+    if (!state.evidenceFiles.some((file) => file.sha256 === hash))
+      refuse(`The evidence ${hash} is not attached to this action; attach the file first.`);
+  }
+  return named;
+}
+
+/** Names the files it relies on only when there are any, so a completion without files is stored as before. */
+const relyingOn = (hashes: string[]) => (hashes.length > 0 ? { evidenceSha256: hashes } : {});
 
 /** The action decider, parameterised by the due-date policy, which is configuration rather than code. */
 export function createActionDecider(policy: DueDatePolicy): Decider<ActionCommand, ActionEvent, ActionState> {
@@ -224,9 +274,13 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
         const evidence = (command.data.evidence ?? [])
           .map((item) => item.trim())
           .filter((item) => item !== '');
+        const hashes = requireAttached(state, command.data.evidenceSha256);
         const completedBy = command.metadata.actor.userId;
         return [
-          { type: 'ActionCompleted', data: { actionId, summary, evidence, completedBy, completedAt: at } },
+          {
+            type: 'ActionCompleted',
+            data: { actionId, summary, evidence, ...relyingOn(hashes), completedBy, completedAt: at },
+          },
         ];
       }
       case 'VerifyAction': {
@@ -238,12 +292,9 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
             'You completed this action, so someone else must verify it: the sign-off needs a second pair of eyes.',
           );
         }
-        return [
-          {
-            type: 'ActionVerified',
-            data: { actionId, note: command.data.note?.trim() || null, verifiedAt: at },
-          },
-        ];
+        const hashes = requireAttached(state, command.data.evidenceSha256);
+        const note = command.data.note?.trim() || null;
+        return [{ type: 'ActionVerified', data: { actionId, note, ...relyingOn(hashes), verifiedAt: at } }];
       }
       case 'ReopenAction': {
         if (state.status !== 'completed' && state.status !== 'verified') {
@@ -276,6 +327,29 @@ export function createActionDecider(policy: DueDatePolicy): Decider<ActionComman
       }
       case 'RecordReminder':
         return decideReminder(command, state, at);
+      case 'AttachEvidence': {
+        if (state.status === 'verified')
+          refuse('This action has been verified; reopen it before attaching more evidence.');
+        requireOwnActionIfOwner(state, command, 'attach evidence to');
+        const { files } = command.data;
+        if (files.length === 0) refuse('At least one file is required.');
+        const note = command.data.note?.trim() || null;
+        const attachedBy = command.metadata.actor.userId;
+        return files.map((file, index) => {
+          const earlier = [...state.evidenceFiles, ...files.slice(0, index)].find(
+            (other) => other.sha256 === file.sha256,
+          );
+          if (earlier)
+            refuse(
+              `The file "${file.fileName}" is already attached to this action (as "${earlier.fileName}").`,
+            );
+          const { fileName, mediaType, size, sha256 } = file;
+          return {
+            type: 'EvidenceAttached' as const,
+            data: { actionId, fileName, mediaType, size, sha256, note, attachedBy, attachedAt: at },
+          };
+        });
+      }
       default: {
         const unknownCommand: never = command;
         throw new Error(`Unknown action command ${JSON.stringify(unknownCommand)}`);
@@ -363,6 +437,8 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
       progressNotes: 0,
       completion: null,
       verifiedAt: null,
+      verifiedEvidenceSha256: [],
+      evidenceFiles: [],
       withdrawal: null,
       remindersRecorded: [],
     };
@@ -378,13 +454,20 @@ export function evolveAction(state: ActionState, event: ActionEvent): ActionStat
     case 'ProgressRecorded':
       return { ...state, progressNotes: state.progressNotes + 1 };
     case 'ActionCompleted': {
-      const { summary, evidence, completedBy, completedAt } = event.data;
-      return { ...state, status: 'completed', completion: { summary, evidence, completedBy, completedAt } };
+      const { summary, evidence, evidenceSha256 = [], completedBy, completedAt } = event.data;
+      const completion = { summary, evidence, evidenceSha256, completedBy, completedAt };
+      return { ...state, status: 'completed', completion };
     }
-    case 'ActionVerified':
-      return { ...state, status: 'verified', verifiedAt: event.data.verifiedAt };
+    case 'ActionVerified': {
+      const { verifiedAt, evidenceSha256 = [] } = event.data;
+      return { ...state, status: 'verified', verifiedAt, verifiedEvidenceSha256: evidenceSha256 };
+    }
     case 'ActionReopened':
-      return { ...state, status: 'assigned', completion: null, verifiedAt: null };
+      return { ...state, status: 'assigned', completion: null, verifiedAt: null, verifiedEvidenceSha256: [] };
+    case 'EvidenceAttached': {
+      const { actionId: _, ...attached } = event.data;
+      return { ...state, evidenceFiles: [...state.evidenceFiles, attached] };
+    }
     case 'ActionWithdrawn': {
       const { reason, withdrawnAt } = event.data;
       return { ...state, status: 'withdrawn', withdrawal: { reason, withdrawnAt } };

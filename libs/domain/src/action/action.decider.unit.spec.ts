@@ -405,3 +405,128 @@ describe('corrections', () => {
       ]);
   });
 });
+
+describe('AttachEvidence', () => {
+  const report = {
+    fileName: 'audit-report.pdf',
+    mediaType: 'application/pdf',
+    size: 48_213,
+    sha256: 'a'.repeat(64),
+  };
+  const minutes = {
+    fileName: 'minutes.docx',
+    mediaType: 'application/msword',
+    size: 9_100,
+    sha256: 'b'.repeat(64),
+  };
+  const attachedBy = (file: typeof report, userId: string, note: string | null = null) =>
+    ({
+      type: 'EvidenceAttached',
+      data: { actionId, ...file, note, attachedBy: userId, attachedAt: at },
+    }) as const;
+
+  it("attaches each file as its own event, by the action's owner, with the note", () => {
+    spec
+      .given([planned, assigned])
+      .when(command('AttachEvidence', { files: [report, minutes], note: ' Board papers ' }, finding, asOwner))
+      .then([attachedBy(report, 'owner-1', 'Board papers'), attachedBy(minutes, 'owner-1', 'Board papers')]);
+  });
+  it('lets a lead attach to any action of the organisation, even one not yet assigned or already completed', () => {
+    spec
+      .given([planned])
+      .when(command('AttachEvidence', { files: [report] }))
+      .then([attachedBy(report, 'lead-1')]);
+    spec
+      .given([planned, assigned, completed])
+      .when(command('AttachEvidence', { files: [report] }))
+      .then([attachedBy(report, 'lead-1')]);
+  });
+  it('refuses an owner attaching to an action assigned to someone else', () => {
+    const otherOwner = { ...asOwner, actor: { ...asOwner.actor, userId: 'owner-2' } };
+    spec
+      .given([planned, assigned])
+      .when(command('AttachEvidence', { files: [report] }, finding, otherOwner))
+      .thenForbids(/attach evidence to only actions assigned to you/);
+  });
+  it('refuses a file already attached, and the same file twice in one request', () => {
+    spec
+      .given([planned, assigned, attachedBy(report, 'owner-1')])
+      .when(command('AttachEvidence', { files: [{ ...report, fileName: 'copy.pdf' }] }))
+      .thenRefuses(/"copy.pdf" is already attached to this action \(as "audit-report.pdf"\)/);
+    spec
+      .given([planned, assigned])
+      .when(command('AttachEvidence', { files: [report, { ...report, fileName: 'again.pdf' }] }))
+      .thenRefuses(/"again.pdf" is already attached/);
+  });
+  it('refuses evidence on a verified or withdrawn action', () => {
+    spec
+      .given([planned, assigned, completed, verified])
+      .when(command('AttachEvidence', { files: [report] }))
+      .thenRefuses(/verified; reopen it before attaching/);
+    spec
+      .given([planned, { type: 'ActionWithdrawn', data: { actionId, reason: 'x', withdrawnAt: at } }])
+      .when(command('AttachEvidence', { files: [report] }))
+      .thenRefuses(/withdrawn/);
+  });
+
+  describe('completing and verifying name the files they rely on', () => {
+    const given = [planned, assigned, attachedBy(report, 'owner-1'), attachedBy(minutes, 'owner-1')];
+    it('records the hashes a completion relies on, each once', () => {
+      spec
+        .given(given)
+        .when(
+          command(
+            'CompleteAction',
+            { summary: 'Audited 40 records', evidenceSha256: [report.sha256, report.sha256.toUpperCase()] },
+            finding,
+            asOwner,
+          ),
+        )
+        .then([
+          { ...completed, data: { ...completed.data, evidenceSha256: [report.sha256] } } as typeof completed,
+        ]);
+    });
+    it('records the hashes the sign-off relies on', () => {
+      spec
+        .given([...given, completed])
+        .when(command('VerifyAction', { evidenceSha256: [report.sha256, minutes.sha256] }))
+        .then([
+          {
+            ...verified,
+            data: { ...verified.data, evidenceSha256: [report.sha256, minutes.sha256] },
+          } as typeof verified,
+        ]);
+    });
+    it('refuses to rely on a file not attached to this action', () => {
+      const missing = 'c'.repeat(64);
+      spec
+        .given(given)
+        .when(command('CompleteAction', { summary: 'Done', evidenceSha256: [missing] }, finding, asOwner))
+        .thenRefuses(new RegExp(`evidence ${missing} is not attached to this action`));
+      spec
+        .given([...given, completed])
+        .when(command('VerifyAction', { evidenceSha256: [missing] }))
+        .thenRefuses(/not attached to this action/);
+    });
+    it('keeps the evidence through a reopening, and records a completion without files as before', () => {
+      const reopened = { type: 'ActionReopened', data: { actionId, reason: 'x', reopenedAt: at } } as const;
+      spec
+        .given([...given, completed, reopened])
+        .when(
+          command(
+            'CompleteAction',
+            { summary: 'Audited 40 records', evidenceSha256: [minutes.sha256] },
+            finding,
+            asOwner,
+          ),
+        )
+        .then([
+          { ...completed, data: { ...completed.data, evidenceSha256: [minutes.sha256] } } as typeof completed,
+        ]);
+      spec
+        .given(given)
+        .when(command('CompleteAction', { summary: 'Audited 40 records' }, finding, asOwner))
+        .then([completed]);
+    });
+  });
+});

@@ -44,11 +44,44 @@ export type ProgressRecorded = DomainEvent<
 >;
 export type ActionCompleted = DomainEvent<
   'ActionCompleted',
-  { actionId: string; summary: string; evidence: string[]; completedBy: string; completedAt: string }
+  {
+    actionId: string;
+    summary: string;
+    /** Free text, as it always was: titles or references of documents kept elsewhere. */
+    evidence: string[];
+    /** The attached files the completion relies on, by SHA-256; absent when it names none (and before files). */
+    evidenceSha256?: string[];
+    completedBy: string;
+    completedAt: string;
+  }
 >;
 export type ActionVerified = DomainEvent<
   'ActionVerified',
-  { actionId: string; note: string | null; verifiedAt: string }
+  {
+    actionId: string;
+    note: string | null;
+    /** The attached files the sign-off relies on, by SHA-256: what the lead read. Absent when it names none. */
+    evidenceSha256?: string[];
+    verifiedAt: string;
+  }
+>;
+
+/**
+ * A file attached to the action as evidence. Its bytes are in the blob store under `sha256`, never in the log;
+ * the hash in this hash-chained event is what shows later that a file is the one attached.
+ */
+export type EvidenceAttached = DomainEvent<
+  'EvidenceAttached',
+  {
+    actionId: string;
+    fileName: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    note: string | null;
+    attachedBy: string;
+    attachedAt: string;
+  }
 >;
 export type ActionReopened = DomainEvent<
   'ActionReopened',
@@ -147,4 +180,5 @@ export type ActionEvent =
   | ActionReopened
   | ActionWithdrawn
   | ActionAmended
-  | ReminderEvent;
+  | ReminderEvent
+  | EvidenceAttached;

@@ -212,6 +212,8 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
     case 'ActionEscalated':
     case 'ReminderFailed':
       return action; // not plan events (see PLAN_EVENT_TYPES): the plan does not change when a timer fires
+    case 'EvidenceAttached':
+      return { ...action, lastActivityAt: event.data.attachedAt };
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled action event ${JSON.stringify(unknown)}`);

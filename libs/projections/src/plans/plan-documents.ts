@@ -92,6 +92,7 @@ export const PLAN_EVENT_TYPES: ReadonlySet<PlanEvent['type']> = new Set<PlanEven
   'ActionReopened',
   'ActionWithdrawn',
   'ActionAmended',
+  'EvidenceAttached',
   'FindingAmended',
   'FindingReopened',
   'InspectionWithdrawn',

@@ -100,4 +100,20 @@ describe('the plan documents', () => {
     expect(projectInMemory(script.events, 4)).toEqual(projectInMemory(script.events, 1));
     expect(projectInMemory(script.events, 100)).toEqual(projectInMemory(script.events, 1));
   });
+  it('given evidence attached to an action: the action was last active then', () => {
+    const script = onePlan()
+      .at('2026-03-09T14:00:00Z')
+      .actionCommand('a-1', {
+        type: 'AttachEvidence',
+        data: {
+          files: [
+            { fileName: 'audit.pdf', mediaType: 'application/pdf', size: 1200, sha256: 'a'.repeat(64) },
+          ],
+        },
+      });
+    expect(given(script.events).document(ORG, 'action', 'a-1')).toMatchObject({
+      status: 'planned',
+      lastActivityAt: '2026-03-09T14:00:00.000Z',
+    });
+  });
 });
