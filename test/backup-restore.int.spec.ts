@@ -43,6 +43,16 @@ describe('actionledger backup and restore', () => {
     prefixes.push(livePrefix);
     api = await startApiProcess({ DATA_DIR: live, READ_MODEL_KEY_PREFIX: livePrefix });
     const actionIds = await assignedActions(api.baseUrl, 3, users);
+    const evidence = Buffer.from('contact,screened\n1,2026-11-03\n');
+    const upload = new FormData();
+    upload.append('files', new Blob([evidence], { type: 'text/csv' }), 'contacts.csv');
+    const attached = await fetch(`${api.baseUrl}/api/actions/${actionIds[0]}/evidence`, {
+      method: 'POST',
+      headers: users.authorization,
+      body: upload,
+    });
+    expect(attached.status).toBe(201);
+    const sha256 = ((await attached.json()) as { files: { sha256: string }[] }).files[0].sha256;
 
     let stop = false;
     let acknowledged = 0;
@@ -61,8 +71,8 @@ describe('actionledger backup and restore', () => {
     };
     const writers = actionIds.map(writer);
     while (acknowledged < 30) await new Promise((done) => setTimeout(done, 5));
-    const file = join(scratch, 'backup.al');
-    const backup = await run(['backup', file], { DATA_DIR: live });
+    const backupFile = join(scratch, 'backup.al');
+    const backup = await run(['backup', backupFile], { DATA_DIR: live });
     const acknowledgedAtBackup = acknowledged;
     while (acknowledged < acknowledgedAtBackup + 30) await new Promise((done) => setTimeout(done, 5));
     stop = true;
@@ -71,9 +81,10 @@ describe('actionledger backup and restore', () => {
     api = undefined;
     expect(backup).toMatchObject({ code: 0, err: '' });
     expect(backup.out).toMatch(/Backed up [\d,]+ events \(up to log position \d+\) and 2 personal-data keys/);
+    expect(backup.out).toContain('1 evidence files.');
 
     const restoredDir = join(scratch, 'restored');
-    const restored = await run(['restore', file], { DATA_DIR: restoredDir });
+    const restored = await run(['restore', backupFile], { DATA_DIR: restoredDir });
     expect(restored).toMatchObject({ code: 0, err: '' });
 
     const original = await logOf(live);
@@ -107,6 +118,9 @@ describe('actionledger backup and restore', () => {
     expect(notesInCopy.length).toBeGreaterThan(0);
     expect(trail.filter((entry) => entry.type === 'ProgressRecorded')).toHaveLength(notesInCopy.length);
     expect(trail[0].who.name).toBe('A Lead');
+    const file = await fetch(`${api.baseUrl}/api/evidence/${sha256}`, { headers: users.authorization });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(evidence)).toBe(true);
   });
 
   it('refuses, changing nothing, to overwrite a file, to restore over a data folder or from a file that is no backup', async () => {

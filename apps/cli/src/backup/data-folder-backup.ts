@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PersonalDataVault } from '@actionledger/auth';
+import type { BlobStore } from '@actionledger/evidence';
 import Database from 'better-sqlite3';
 import { CliError, EXIT } from '../cli-error';
 
@@ -13,14 +14,22 @@ export interface BackupSummary {
   events: number;
   lastPosition: number;
   keys: number;
+  /** Evidence files copied; null when they live in a bucket the backup leaves to its own backups. */
+  evidenceFiles: number | null;
 }
 
 /**
  * One file that holds a data folder: the log, copied by SQLite's online backup while the app may be writing to
  * it, then the personal-data keys. The keys are read after the log, so every user the copied log seals data for
- * has its key in the file (a key made later is harmless; see the README on erasure and backups).
+ * has its key in the file (a key made later is harmless; see the README on erasure and backups). Evidence files in
+ * the data folder's store are copied last: a file is stored before the event that names it, so every file the
+ * copied log names is there.
  */
-export async function backupDataFolder(dataDir: string, file: string): Promise<BackupSummary> {
+export async function backupDataFolder(
+  dataDir: string,
+  file: string,
+  evidence: BlobStore | null,
+): Promise<BackupSummary> {
   const eventsPath = join(resolve(dataDir), EVENTS_FILE);
   if (!existsSync(eventsPath))
     throw new CliError(`There is no SQLite event store at ${eventsPath}.`, EXIT.notFound);
@@ -45,8 +54,18 @@ export async function backupDataFolder(dataDir: string, file: string): Promise<B
     copy.pragma('journal_mode = DELETE');
     copy.exec(
       'CREATE TABLE backup_personal_data_keys (user_id TEXT PRIMARY KEY, key BLOB NOT NULL) STRICT;' +
+        'CREATE TABLE backup_evidence (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT;' +
         'CREATE TABLE backup_info (format TEXT NOT NULL, taken_at TEXT NOT NULL);',
     );
+    let evidenceFiles: number | null = null;
+    if (evidence) {
+      evidenceFiles = 0;
+      const insertFile = copy.prepare('INSERT OR IGNORE INTO backup_evidence (sha256, bytes) VALUES (?, ?)');
+      for await (const { sha256 } of evidence.list()) {
+        const bytes = await evidence.get(sha256);
+        if (bytes) evidenceFiles += insertFile.run(sha256, bytes).changes;
+      }
+    }
     const insert = copy.prepare('INSERT INTO backup_personal_data_keys (user_id, key) VALUES (?, ?)');
     copy.transaction(() => {
       for (const { userId, key } of keys) insert.run(userId, key);
@@ -57,7 +76,7 @@ export async function backupDataFolder(dataDir: string, file: string): Promise<B
     const summary = logSummary(copy);
     copy.close();
     renameSync(partial, target);
-    return { file: target, ...summary, keys: keys.length };
+    return { file: target, ...summary, keys: keys.length, evidenceFiles };
   } catch (error) {
     if (copy.open) copy.close();
     rmSync(partial, { force: true });
@@ -66,7 +85,11 @@ export async function backupDataFolder(dataDir: string, file: string): Promise<B
 }
 
 /** Puts a backup back into an empty data folder: the log as `events.db`, the keys as the vault. */
-export function restoreDataFolder(file: string, dataDir: string): BackupSummary {
+export async function restoreDataFolder(
+  file: string,
+  dataDir: string,
+  evidence: BlobStore | null,
+): Promise<BackupSummary> {
   const source = resolve(file);
   if (!existsSync(source)) throw new CliError(`There is no backup at ${source}.`, EXIT.notFound);
   const folder = resolve(dataDir);
@@ -99,9 +122,24 @@ export function restoreDataFolder(file: string, dataDir: string): BackupSummary 
         key: Buffer;
       }[]
     ).map((row) => ({ userId: row.userId, key: row.key }));
+    let evidenceFiles: number | null = null;
+    if (evidence) {
+      evidenceFiles = 0;
+      for (const row of backup.prepare('SELECT sha256, bytes FROM backup_evidence').iterate() as Iterable<{
+        sha256: string;
+        bytes: Buffer;
+      }>) {
+        const stored = await evidence.put(row.bytes);
+        if (stored.sha256 !== row.sha256)
+          throw new CliError(`${source} holds a damaged evidence file.`, EXIT.tampered);
+        evidenceFiles += 1;
+      }
+    }
     backup.exec(`VACUUM INTO '${partial.replaceAll("'", "''")}'`);
     const restored = new Database(partial);
-    restored.exec('DROP TABLE backup_personal_data_keys; DROP TABLE backup_info;');
+    restored.exec(
+      'DROP TABLE backup_personal_data_keys; DROP TABLE backup_evidence; DROP TABLE backup_info; VACUUM;',
+    );
     restored.pragma('journal_mode = WAL');
     const summary = logSummary(restored);
     restored.close();
@@ -109,7 +147,7 @@ export function restoreDataFolder(file: string, dataDir: string): BackupSummary 
     vault.importKeys(keys);
     vault.close();
     renameSync(partial, join(folder, EVENTS_FILE));
-    return { file: source, ...summary, keys: keys.length };
+    return { file: source, ...summary, keys: keys.length, evidenceFiles };
   } finally {
     backup.close();
     rmSync(partial, { force: true });
