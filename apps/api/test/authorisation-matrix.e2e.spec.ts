@@ -19,12 +19,13 @@ interface Fixture {
   draftId: string;
   userId: string;
   resolvedFindingId: string;
+  followUpId: string;
 }
 
 interface Row {
   allow: Role[] | 'public';
   path: (fx: Fixture) => string;
-  body?: (t: TestApp) => object;
+  body?: (t: TestApp, fx: Fixture) => object;
   ok: number;
   /** The route is about one record of the organisation: another organisation's users get 404. */
   scoped: boolean;
@@ -218,6 +219,26 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/me/actions': { allow: READERS, path: () => '/api/me/actions', ok: 200, scoped: false },
   'GET /api/follow-ups': { allow: READERS, path: () => '/api/follow-ups', ok: 200, scoped: false },
+  'POST /api/follow-ups': {
+    allow: ['lead'],
+    path: () => '/api/follow-ups',
+    body: (_t, fx) => ({ expectedDate: '2027-06-14', followsInspectionId: fx.inspectionId }),
+    ok: 201,
+    scoped: true,
+  },
+  'GET /api/follow-ups/{id}': {
+    allow: READERS,
+    path: (fx) => `/api/follow-ups/${fx.followUpId}`,
+    ok: 200,
+    scoped: true,
+  },
+  'POST /api/follow-ups/{id}/judgements': {
+    allow: ['lead'],
+    path: (fx) => `/api/follow-ups/${fx.followUpId}/judgements`,
+    body: (_t, fx) => ({ findingId: fx.findingId, judgement: 'partly_addressed', note: 'Faster now' }),
+    ok: 200,
+    scoped: true,
+  },
   'GET /api/me': { allow: EVERYONE, path: () => '/api/me', ok: 200, scoped: false },
   'GET /api/users': { allow: ['admin', 'lead'], path: () => '/api/users', ok: 200, scoped: false },
   'POST /api/users': {
@@ -289,6 +310,10 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
   await owner.post(`/api/actions/${completedActionId}/complete`).send({ summary: 'Done' }).expect(200);
   const draft = await lead.post('/api/letters').send(letter()).expect(201);
   const resolvedFindingId = await givenResolvedFinding(t, inspection.body.id);
+  const followUp = await lead
+    .post('/api/follow-ups')
+    .send({ expectedDate: '2027-06-14', followsInspectionId: inspection.body.id })
+    .expect(201);
   const userId = await t.app.get(UserAdministration).registerUser(
     {
       organisationId: t.users.lead.organisationId,
@@ -307,6 +332,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     draftId: draft.body.id,
     userId,
     resolvedFindingId,
+    followUpId: followUp.body.id,
   };
 }
 
@@ -341,7 +367,7 @@ function send(t: TestApp, who: TestUserName | 'anonymous', route: string, row: R
   const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch';
   const agent = who === 'anonymous' ? t.anonymous : t.users[who].http;
   const request = agent[method](row.path(fx));
-  return row.body ? request.send(row.body(t)) : request;
+  return row.body ? request.send(row.body(t, fx)) : request;
 }
 
 describe('who may call which route', () => {
