@@ -83,7 +83,10 @@ async function main(): Promise<void> {
     });
   }
   if (runs('projections') || only === 'lag') {
-    const lag = await benchProjectionLag({ rounds: Number(process.env.BENCH_ROUNDS ?? 3) });
+    const lag = await benchProjectionLag({
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+      seconds: Number(process.env.BENCH_LAG_SECONDS ?? 6),
+    });
     rows.push({
       benchmark: `projections (d) append → visible to ?after, p50/p99, under (b)'s load (${Math.round(lag.loadCommandsPerSecond)} commands/s), ${lag.probesPerRound} probes a round`,
       measured: `${lag.visibleP50Ms.toFixed(1)} / ${lag.visibleP99Ms.toFixed(1)} ms (checkpoint ${lag.checkpointP50Ms.toFixed(1)} / ${lag.checkpointP99Ms.toFixed(1)} ms)`,
