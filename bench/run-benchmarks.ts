@@ -5,6 +5,7 @@ import { benchChainAppend } from './chain-append.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
 import { benchPostgresApi } from './api-commands-postgres.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
+import { benchProjectionLag } from './projection-lag.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 
 /** `BENCH_AUDIT_SCALE=0.1 npm run bench -- audit` runs the audit figures at a tenth of their size. */
@@ -12,7 +13,8 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`; or `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`; or `BENCH_ONLY=…`)
+ * runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -97,6 +99,19 @@ async function main(): Promise<void> {
       baseline: 'MEMORY USAGE of every read-model key',
       ratio: '',
       target: '—',
+    });
+  }
+  if (runs('projections') || only === 'lag') {
+    const lag = await benchProjectionLag({
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+      seconds: Number(process.env.BENCH_LAG_SECONDS ?? 6),
+    });
+    rows.push({
+      benchmark: `projections (d) append → visible to ?after, p50/p99, under (b)'s load (${Math.round(lag.loadCommandsPerSecond)} commands/s), ${lag.probesPerRound} probes a round`,
+      measured: `${lag.visibleP50Ms.toFixed(1)} / ${lag.visibleP99Ms.toFixed(1)} ms (checkpoint ${lag.checkpointP50Ms.toFixed(1)} / ${lag.checkpointP99Ms.toFixed(1)} ms)`,
+      baseline: `${lag.readP50Ms.toFixed(1)} / ${lag.readP99Ms.toFixed(1)} ms the same GET without ?after`,
+      ratio: Number(lag.ratio.toFixed(2)),
+      target: 'p99 ratio as low as it goes',
     });
   }
   for (const synchronous of runs('audit') ? (['FULL', 'NORMAL'] as const) : []) {

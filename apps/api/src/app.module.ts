@@ -14,6 +14,9 @@ import { AggregateLoader } from '@actionledger/command-handling';
 import { CommandExecutor } from '@actionledger/command-handling';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { FindingsController } from './findings/findings.controller';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { JudgeFindingAtFollowUpHandler } from './follow-ups/judge-finding-at-follow-up.handler';
+import { ScheduleFollowUpHandler } from './follow-ups/schedule-follow-up.handler';
 import { CorrectFindingHandler } from './findings/correct-finding.handler';
 import { RaiseFindingHandler } from './findings/raise-finding.handler';
 import { WithdrawInspectionHandler } from './inspections/withdraw-inspection.handler';
@@ -56,6 +59,7 @@ export class AppModule {
         ReadModelsController,
         ...webControllers,
         EvidenceController,
+        FollowUpsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -84,6 +88,8 @@ export class AppModule {
         ...evidenceProviders,
         BlobStoreCloser,
         AttachEvidenceHandler,
+        ScheduleFollowUpHandler,
+        JudgeFindingAtFollowUpHandler,
       ],
     };
   }

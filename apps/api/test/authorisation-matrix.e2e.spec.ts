@@ -21,12 +21,13 @@ interface Fixture {
   resolvedFindingId: string;
   /** A file the owner attached to the assigned action. */
   evidenceSha256: string;
+  followUpId: string;
 }
 
 interface Row {
   allow: Role[] | 'public';
   path: (fx: Fixture) => string;
-  body?: (t: TestApp) => object;
+  body?: (t: TestApp, fx: Fixture) => object;
   /** Files sent as multipart instead of a JSON body: field, name and content. */
   files?: () => { field: string; fileName: string; content: Buffer }[];
   ok: number;
@@ -230,6 +231,26 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/me/actions': { allow: READERS, path: () => '/api/me/actions', ok: 200, scoped: false },
   'GET /api/follow-ups': { allow: READERS, path: () => '/api/follow-ups', ok: 200, scoped: false },
+  'POST /api/follow-ups': {
+    allow: ['lead'],
+    path: () => '/api/follow-ups',
+    body: (_t, fx) => ({ expectedDate: '2027-06-14', followsInspectionId: fx.inspectionId }),
+    ok: 201,
+    scoped: true,
+  },
+  'GET /api/follow-ups/{id}': {
+    allow: READERS,
+    path: (fx) => `/api/follow-ups/${fx.followUpId}`,
+    ok: 200,
+    scoped: true,
+  },
+  'POST /api/follow-ups/{id}/judgements': {
+    allow: ['lead'],
+    path: (fx) => `/api/follow-ups/${fx.followUpId}/judgements`,
+    body: (_t, fx) => ({ findingId: fx.findingId, judgement: 'partly_addressed', note: 'Faster now' }),
+    ok: 200,
+    scoped: true,
+  },
   'GET /api/me': { allow: EVERYONE, path: () => '/api/me', ok: 200, scoped: false },
   'GET /api/users': { allow: ['admin', 'lead'], path: () => '/api/users', ok: 200, scoped: false },
   'POST /api/users': {
@@ -319,6 +340,10 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     .expect(201);
   const draft = await lead.post('/api/letters').send(letter()).expect(201);
   const resolvedFindingId = await givenResolvedFinding(t, inspection.body.id);
+  const followUp = await lead
+    .post('/api/follow-ups')
+    .send({ expectedDate: '2027-06-14', followsInspectionId: inspection.body.id })
+    .expect(201);
   const userId = await t.app.get(UserAdministration).registerUser(
     {
       organisationId: t.users.lead.organisationId,
@@ -338,6 +363,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     userId,
     resolvedFindingId,
     evidenceSha256: evidence.body.files[0].sha256,
+    followUpId: followUp.body.id,
   };
 }
 
@@ -376,7 +402,7 @@ function send(t: TestApp, who: TestUserName | 'anonymous', route: string, row: R
     for (const file of row.files()) request.attach(file.field, file.content, file.fileName);
     return request;
   }
-  return row.body ? request.send(row.body(t)) : request;
+  return row.body ? request.send(row.body(t, fx)) : request;
 }
 
 describe('who may call which route', () => {

@@ -172,13 +172,12 @@ export class CommandExecutor {
     };
     if (request.alongside) {
       const others = await request.alongside.decide(decided, metadata);
-      const results = await this.writeStreams(
+      // The command's own stream answers, as a retry (found by its Idempotency-Key in that stream) will.
+      const [own] = await this.writeStreams(
         [{ streamId, events: decided, from: loaded }, ...others],
         provenance,
       );
-      // The last position written, so that `?after=` waits for the whole write.
-      const position = results.reduce((last, { position: p }) => (p > last ? p : last), 0n);
-      return { id: request.id, position: Number(position), version: results[0].nextExpectedRevision };
+      return { id: request.id, position: Number(own.position), version: own.nextExpectedRevision };
     }
     const appended = await this.store.append(
       streamId,

@@ -39,3 +39,21 @@ export async function listFollowUps(
   });
   return pageOf(items, page, members.length > limit);
 }
+
+/** `GET /api/follow-ups/:id`: one follow-up, past or upcoming, as the list shows it; null if it is not there. */
+export async function getFollowUp(
+  context: ReadModelContext,
+  organisationId: string,
+  followUpId: string,
+): Promise<FollowUpView | null> {
+  await beginQuery(context);
+  const value = await context.redis.hget(context.keys.documents(organisationId, 'follow-up'), followUpId);
+  if (value === null) return null;
+  const followUp = JSON.parse(value) as FollowUpDoc;
+  const inspections = await readDocuments(context, organisationId, 'inspection', [
+    followUp.followsInspectionId,
+  ]);
+  const { findings, actions } = await readPlanDocuments(context, organisationId, inspections);
+  const own = findings.filter((finding) => finding.inspectionId === followUp.followsInspectionId);
+  return buildFollowUpView(followUp, inspections[0] ?? null, own, actions);
+}

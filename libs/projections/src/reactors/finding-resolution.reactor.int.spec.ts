@@ -92,4 +92,63 @@ describe('the finding-resolution reactor on the runner', () => {
       await again.close();
     }
   });
+
+  it('judges a finding on the actions that count: a withdrawal resolves it, a reopened finding resolves again', async () => {
+    const store = bed.openStore();
+    const calls: FindingResolution[] = [];
+    const reactor = createFindingResolutionReactor({
+      keys: bed.keys,
+      async resolve(resolution) {
+        calls.push(resolution);
+      },
+    });
+    const runner = new ProjectionRunner({
+      store,
+      redis: bed.redis,
+      keys: bed.keys,
+      projections: [],
+      reactors: [reactor],
+      log: () => undefined,
+    });
+    afterTest.push(() => runner.close());
+    const checkpointKey = bed.keys.reactor(FINDING_RESOLUTION_REACTOR, 'checkpoint');
+    await bed.redis.del(checkpointKey); // a new log: the test before left its own checkpoint
+    await runner.start();
+    const reached = async (position: bigint) => {
+      for (let waited = 0; waited < 3000; waited += 20) {
+        if ((await bed.redis.get(checkpointKey)) === position.toString()) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`The reactor did not reach ${position}.`);
+    };
+    const script = new PlanScript()
+      .recordInspection(ORG, 'i-2')
+      .raiseFinding('i-2', 'f-2')
+      .planAction('f-2', 'b-1')
+      .planAction('f-2', 'b-2')
+      .assign('b-1', 'o', '2026-04-01')
+      .complete('b-1')
+      .verify('b-1');
+    await reached(await bed.append(store, script));
+    expect(calls).toEqual([]);
+
+    let appended = script.events.length;
+    script.withdraw('b-2');
+    await reached(await bed.append(store, script, appended));
+    expect(calls).toEqual([{ findingId: 'f-2', verifiedActionIds: ['b-1'] }]);
+
+    appended = script.events.length;
+    script
+      .resolveFinding('f-2', ['b-1'])
+      .reopenFinding('f-2')
+      .planAction('f-2', 'b-3')
+      .assign('b-3', 'o', '2026-05-01')
+      .complete('b-3')
+      .verify('b-3');
+    await reached(await bed.append(store, script, appended));
+    expect(calls).toEqual([
+      { findingId: 'f-2', verifiedActionIds: ['b-1'] },
+      { findingId: 'f-2', verifiedActionIds: ['b-1', 'b-3'] },
+    ]);
+  });
 });
