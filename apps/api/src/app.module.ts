@@ -29,6 +29,7 @@ import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handle
 import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
+import { LetterParsingPoolCloser, letterParsingPoolProvider } from './letters/letter-parsing.provider';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
 
 @Module({})
@@ -69,6 +70,8 @@ export class AppModule {
         ResolveFindingHandler,
         ExecuteActionHandler,
         FindingResolutionRunner,
+        letterParsingPoolProvider,
+        LetterParsingPoolCloser,
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,

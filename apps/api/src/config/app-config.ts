@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDueDatePolicy, type DueDatePolicy } from '@actionledger/domain';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
+import { defaultParseThreads } from '@actionledger/letters';
 
 export interface AppConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface AppConfig {
   projections: 'on' | 'off';
   eventStore: EventStoreConfig;
   dueDatePolicy: DueDatePolicy;
+  /** Worker threads that read uploaded letters, off the event loop. */
+  letterParseThreads: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -47,6 +50,12 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   if (projections !== 'on' && projections !== 'off') {
     throw new Error(`PROJECTIONS must be on (the default) or off, not "${env.PROJECTIONS}".`);
   }
+  const letterParseThreads = Number(env.LETTER_PARSE_THREADS?.trim() || defaultParseThreads());
+  if (!Number.isInteger(letterParseThreads) || letterParseThreads < 1) {
+    throw new Error(
+      `LETTER_PARSE_THREADS must be a whole number of threads, 1 or more, not "${env.LETTER_PARSE_THREADS}".`,
+    );
+  }
   return {
     port,
     personalDataKeysFile,
@@ -55,5 +64,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     projections,
     eventStore: eventStoreConfigFromEnv(env),
     dueDatePolicy: parseDueDatePolicy(policyJson),
+    letterParseThreads,
   };
 }
