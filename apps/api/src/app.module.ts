@@ -30,6 +30,7 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { LetterParsingPoolCloser, letterParsingPoolProvider } from './letters/letter-parsing.provider';
+import { InspectionIdentities } from './letters/inspection-identities';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
 
 @Module({})
@@ -71,6 +72,7 @@ export class AppModule {
         ExecuteActionHandler,
         FindingResolutionRunner,
         letterParsingPoolProvider,
+        InspectionIdentities,
         LetterParsingPoolCloser,
         ImportLetterHandler,
         EditLetterDraftHandler,

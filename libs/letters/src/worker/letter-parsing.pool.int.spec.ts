@@ -10,7 +10,7 @@ import { LetterParsingPool } from './letter-parsing.pool';
 const LETTER = readFileSync(join(EXTRA_LETTERS_FOLDER, 'gateshead-2010-03-cra-letter.txt'), 'utf8');
 const INVOICE = readFileSync(join(EXTRA_LETTERS_FOLDER, '../not-letters/catering-invoice.txt'));
 
-describe('LetterParsingPool (from source: the worker loads the .ts task through ts-node)', () => {
+describe('LetterParsingPool (from source: the worker loads the .ts task through sucrase)', () => {
   let pool: LetterParsingPool;
   beforeEach(() => (pool = new LetterParsingPool({ threads: 1 })));
   afterEach(() => pool.close());
