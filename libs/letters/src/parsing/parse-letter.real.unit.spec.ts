@@ -11,10 +11,7 @@ const NOT_YET_EXACT = new Set<string>([
   // KNOWN-LIST
   'bradford-2017-04-jtai-letter.pdf',
   'bradford-2018-10-ilacs-report.pdf',
-  'coventry-2019-03-focused-visit.txt',
   'coventry-2019-03-focused-visit.pdf',
-  'sandwell-2013-08-slac-report.txt',
-  'slough-2026-01-focused-visit.txt',
   'somerset-2026-06-ilacs-report.pdf',
   'torbay-2024-01-jtai-letter.pdf',
 ]);
