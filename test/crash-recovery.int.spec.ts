@@ -57,7 +57,12 @@ describe('the API killed with SIGKILL mid-traffic', () => {
         try {
           // Each import a document of its own: the same text twice is one draft.
           const draft = await post('/api/letters', { text: `${LETTER}\nReference ${randomUUID()}\n` });
-          const confirmed = await post(`/api/letters/${draft.body.id}/confirm`, {});
+          // The same inspection each time: the lead chooses to record it again beside the last one.
+          const recordAlongside = (draft.body as { possibleDuplicateOf?: string | null }).possibleDuplicateOf;
+          const confirmed = await post(
+            `/api/letters/${draft.body.id}/confirm`,
+            recordAlongside ? { recordAlongside } : {},
+          );
           if (confirmed.status === 200) confirmations.push(draft.body.id!);
         } catch (error) {
           if (!killed) throw error;
@@ -109,6 +114,14 @@ function expectWholeLetterConfirmations(events: StoredEvent[], acknowledged: str
       expect(streams.has(stream)).toBe(true);
       recordedByConfirmations.add(stream);
     }
+    // Its claim on the inspection's identity (authority, type, dates) was written with it.
+    const claim = events.find(
+      (other) =>
+        other.type === 'InspectionIdentityClaimed' &&
+        (other.data as { inspectionId: string }).inspectionId === inspectionId,
+    );
+    expect(claim).toBeDefined();
+    recordedByConfirmations.add(claim!.streamId);
   }
   const writtenByConfirm = events.filter(
     (event) => event.metadata.command === 'ConfirmLetterDraft' && event.type !== 'LetterDraftConfirmed',

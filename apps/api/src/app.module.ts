@@ -37,6 +37,8 @@ import { webControllers, webProviders } from './web/web-pages';
 import { AttachEvidenceHandler } from './evidence/attach-evidence.handler';
 import { EvidenceController } from './evidence/evidence.controller';
 import { BlobStoreCloser, evidenceProviders } from './evidence/evidence.providers';
+import { LetterParsingPoolCloser, letterParsingPoolProvider } from './letters/letter-parsing.provider';
+import { InspectionIdentities } from './letters/inspection-identities';
 
 @Module({})
 export class AppModule {
@@ -80,6 +82,9 @@ export class AppModule {
         CorrectFindingHandler,
         WithdrawInspectionHandler,
         ExecuteActionHandler,
+        letterParsingPoolProvider,
+        InspectionIdentities,
+        LetterParsingPoolCloser,
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,

@@ -95,6 +95,7 @@ describeWithFolder(letters || null, 'importing an inspection letter', () => {
       'LetterDraftConfirmed',
       'InspectionRecorded',
       ...kept.map(() => 'FindingRaised'),
+      'InspectionIdentityClaimed',
     ]);
 
     const late = await t.http.patch(`/api/letters/${body.id}`).send({ authority: 'Too late' }).expect(409);

@@ -16,6 +16,8 @@ export * from './letter-import/letter-proposal';
 export * from './letter-import/letter-draft.events';
 export * from './letter-import/letter-draft.decider';
 export * from './letter-import/letter-confirmation';
+export * from './letter-import/inspection-identity.events';
+export * from './letter-import/inspection-identity.decider';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './user/user.events';

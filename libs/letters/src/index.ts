@@ -30,3 +30,9 @@ export {
 export { readGold } from './evaluation/gold-letter.reader';
 export { scoreActionLinks, type LinkScore } from './evaluation/action-link.scorer';
 export { findingAnsweredBy, significantStems } from './linking/action-finding.linker';
+export {
+  LetterParsingPool,
+  DEFAULT_PARSE_TIMEOUT_MS,
+  defaultParseThreads,
+  type LetterParsingPoolOptions,
+} from './worker/letter-parsing.pool';

@@ -4,6 +4,7 @@ import { parseDueDatePolicy, type DueDatePolicy } from '@actionledger/domain';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
 import { remindersConfigFromEnv, type RemindersConfig } from '@actionledger/reminders';
 import { evidenceConfigFromEnv, type EvidenceConfig } from '@actionledger/evidence';
+import { defaultParseThreads } from '@actionledger/letters';
 
 export interface AppConfig {
   port: number;
@@ -29,6 +30,8 @@ export interface AppConfig {
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Where evidence files are kept, and how large they may be. */
   evidence: EvidenceConfig;
+  /** Worker threads that read uploaded letters, off the event loop. */
+  letterParseThreads: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -89,6 +92,12 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
   if (projections !== 'on' && projections !== 'off') {
     throw new Error(`PROJECTIONS must be on (the default) or off, not "${env.PROJECTIONS}".`);
   }
+  const letterParseThreads = Number(env.LETTER_PARSE_THREADS?.trim() || defaultParseThreads());
+  if (!Number.isInteger(letterParseThreads) || letterParseThreads < 1) {
+    throw new Error(
+      `LETTER_PARSE_THREADS must be a whole number of threads, 1 or more, not "${env.LETTER_PARSE_THREADS}".`,
+    );
+  }
   return {
     port,
     personalDataKeysFile,
@@ -110,5 +119,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
       windowSeconds: 15 * 60,
     },
     evidence: evidenceConfigFromEnv(env),
+    letterParseThreads,
   };
 }

@@ -13,6 +13,8 @@ export class ConfirmLetterDraftCommand extends Command<LetterConfirmationResult>
   constructor(
     readonly draftId: string,
     readonly context: CommandContext,
+    /** The inspection of the same identity the lead chose to record this one beside. */
+    readonly recordAlongside: string | null = null,
   ) {
     super();
   }

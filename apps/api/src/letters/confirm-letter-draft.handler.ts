@@ -16,6 +16,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfirmLetterDraftCommand, type LetterConfirmationResult } from './confirm-letter-draft.command';
+import { InspectionIdentities } from './inspection-identities';
 
 /**
  * Records the confirmed letter — the inspection, its findings, the actions already taken — and marks the draft
@@ -29,16 +30,27 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly loader: AggregateLoader,
     private readonly commands: CommandExecutor,
+    private readonly identities: InspectionIdentities,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.policy = config.dueDatePolicy;
   }
 
-  execute({ draftId, context }: ConfirmLetterDraftCommand): Promise<LetterConfirmationResult> {
-    return this.commands.run(context, [letterDraftStreamId(draftId)], () => this.attempt(draftId, context));
+  execute({
+    draftId,
+    context,
+    recordAlongside,
+  }: ConfirmLetterDraftCommand): Promise<LetterConfirmationResult> {
+    return this.commands.run(context, [letterDraftStreamId(draftId)], () =>
+      this.attempt(draftId, context, recordAlongside),
+    );
   }
 
-  private async attempt(draftId: string, context: ConfirmLetterDraftCommand['context']) {
+  private async attempt(
+    draftId: string,
+    context: ConfirmLetterDraftCommand['context'],
+    recordAlongside: string | null,
+  ) {
     const streamId = letterDraftStreamId(draftId);
     const draft = await this.loader.loadVisible(
       streamId,
@@ -63,14 +75,24 @@ export class ConfirmLetterDraftHandler implements ICommandHandler<ConfirmLetterD
       findingIds: state.proposal.findings.map((_, index) => idOf('finding', String(index))),
       actionIds: state.proposal.actionsTaken.map((_, index) => idOf('action', String(index))),
     };
+    // Read now, not at import: the lead may have corrected the authority or dates, and another document about
+    // the same inspection may have been confirmed since. The claim's expected revision settles a race.
+    const identity = await this.identities.of(state);
     const now = this.commands.now();
     const writes = decideLetterConfirmation(
-      { type: 'ConfirmLetterDraft', data: ids, metadata: { now, actor: context.actor } },
+      {
+        type: 'ConfirmLetterDraft',
+        data: { ...ids, recordAlongside },
+        metadata: { now, actor: context.actor },
+      },
       state,
       this.policy,
+      identity && { identityId: identity.identityId, state: identity.loaded.state },
     );
+    const loadedBefore = (writeTo: string) =>
+      writeTo === streamId ? draft : writeTo === identity?.streamId ? identity.loaded : NEW_STREAM;
     const results = await this.commands.writeStreams(
-      writes.map((write) => ({ ...write, from: write.streamId === streamId ? draft : NEW_STREAM })),
+      writes.map((write) => ({ ...write, from: loadedBefore(write.streamId) })),
       { context, now, commandType: 'ConfirmLetterDraft' },
     );
     // The draft's stream is written first; its confirmation's position is the one a repeat finds again.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { letterDraftDecider, letterDraftStreamId } from '@actionledger/domain';
-import { extractLetterText, parseLetterWithSources } from '@actionledger/letters';
+import { LetterParsingPool } from '@actionledger/letters';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ImportLetterCommand } from './import-letter.command';
 import { toLetterProposal } from './letter-proposal.mapper';
@@ -17,11 +17,12 @@ export class ImportLetterHandler implements ICommandHandler<ImportLetterCommand>
   constructor(
     private readonly commands: CommandExecutor,
     private readonly loader: AggregateLoader,
+    private readonly parsing: LetterParsingPool,
   ) {}
 
   async execute({ upload, context }: ImportLetterCommand) {
-    const text = await extractLetterText(upload.bytes, upload.fileName, upload.mediaType);
-    const proposal = toLetterProposal(parseLetterWithSources(text));
+    const { text, parsed } = await this.parsing.parse(upload);
+    const proposal = toLetterProposal(parsed);
     // The same document imported again by the same organisation finds its first draft, instead of a second one.
     const organisationId = organisationOf(context.actor);
     const draftId = deterministicId(

@@ -213,3 +213,14 @@ export class EditLetterDraftRequest {
   @Type(() => ProposedActionTakenRequest)
   actionsTaken?: ProposedActionTakenRequest[];
 }
+
+export class ConfirmLetterDraftRequest {
+  @ApiPropertyOptional({
+    description:
+      'where the draft names a possible duplicate (an inspection of the same authority, type and dates already recorded): that inspection’s id, to record this one beside it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  recordAlongside?: string;
+}

@@ -30,7 +30,13 @@ import { Allow } from '../auth/access.decorators';
 import { ConfirmLetterDraftCommand } from './confirm-letter-draft.command';
 import { EditLetterDraftCommand } from './edit-letter-draft.command';
 import { ImportLetterCommand, type LetterUpload } from './import-letter.command';
-import { EditLetterDraftRequest, ImportLetterTextRequest, PlanDeadlineRequest } from './letter.requests';
+import {
+  ConfirmLetterDraftRequest,
+  EditLetterDraftRequest,
+  ImportLetterTextRequest,
+  PlanDeadlineRequest,
+} from './letter.requests';
+import { InspectionIdentities } from './inspection-identities';
 import { LetterTooLargeFilter } from './letter-too-large.filter';
 import { CommandContext, AggregateLoader, NotFoundError, type Actor } from '@actionledger/command-handling';
 
@@ -57,6 +63,7 @@ export class LettersController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly loader: AggregateLoader,
+    private readonly identities: InspectionIdentities,
   ) {}
 
   @Post()
@@ -103,7 +110,11 @@ export class LettersController {
       new ImportLetterCommand(upload, context),
     );
     const draft = await this.draftView(id, context.actor, response);
-    if (!alreadyImported) return { ...draft, position };
+    if (!alreadyImported) {
+      if (draft.possibleDuplicateOf === null) return { ...draft, position };
+      const message = `Inspection ${draft.possibleDuplicateOf} of the same authority, type and dates is already recorded: this document may be a second one about it. Confirming this draft needs {"recordAlongside": "${draft.possibleDuplicateOf}"}.`;
+      return { ...draft, position, message };
+    }
     response.status(200);
     const message =
       draft.status === 'confirmed'
@@ -149,8 +160,12 @@ export class LettersController {
   @Allow('lead')
   @HttpCode(200)
   @ApiNotFoundResponse()
-  confirm(@Param('id') id: string, @RequestCommandContext() context: CommandContext) {
-    return this.commandBus.execute(new ConfirmLetterDraftCommand(id, context));
+  confirm(
+    @Param('id') id: string,
+    @Body() body: ConfirmLetterDraftRequest,
+    @RequestCommandContext() context: CommandContext,
+  ) {
+    return this.commandBus.execute(new ConfirmLetterDraftCommand(id, context, body?.recordAlongside ?? null));
   }
 
   private async draftView(id: string, actor: Actor, response: Response) {
@@ -161,8 +176,16 @@ export class LettersController {
       () => new NotFoundError('letter draft', id),
     );
     setVersion(response, version);
+    const possibleDuplicateOf = await this.identities.possibleDuplicateOf(state);
     const { draftId, proposal, text, ...draft } = state;
-    return { id: draftId, ...draft, proposal: withExcerpts(proposal, text), text, version };
+    return {
+      id: draftId,
+      ...draft,
+      possibleDuplicateOf,
+      proposal: withExcerpts(proposal, text),
+      text,
+      version,
+    };
   }
 }
 

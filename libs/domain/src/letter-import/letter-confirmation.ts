@@ -11,6 +11,12 @@ import {
   letterDraftStreamId,
 } from '../shared/stream-ids';
 import { decideLetterDraft, type ConfirmLetterDraft, type LetterDraftState } from './letter-draft.decider';
+import {
+  decideInspectionIdentity,
+  inspectionIdentityKey,
+  type InspectionIdentityState,
+} from './inspection-identity.decider';
+import { inspectionIdentityStreamId } from '../shared/stream-ids';
 
 /**
  * An action a council's report says was already taken is done, not planned: completed on the date the report
@@ -42,15 +48,32 @@ export interface StreamEvents {
   events: DomainEvent[];
 }
 
+/** The identity (authority, type, dates) the draft's inspection would be recorded under, as its key found it. */
+export interface IdentityOfDraft {
+  identityId: string;
+  state: InspectionIdentityState;
+}
+
+/**
+ * The identity the draft's proposal names, keyed within its organisation; null where the proposal cannot
+ * identify an inspection (no authority or no dates), which confirmation refuses anyway.
+ */
+export function identityKeyOfDraft(draft: LetterDraftState): string | null {
+  if (draft.status === 'none') return null;
+  return inspectionIdentityKey(draft.organisationId, draft.proposal);
+}
+
 /**
  * Everything a confirmed letter records, decided by each aggregate's own rules: the draft's confirmation, the
- * inspection, its findings, and the actions already taken (planned, with their dates). Empty when the draft was
- * confirmed before. The caller writes all of it in one atomic append.
+ * inspection, its findings, the actions already taken (planned, with their dates), and the claim on the
+ * inspection's identity, refused where another inspection holds it unless the lead chose to record this one
+ * beside it. Empty when the draft was confirmed before. The caller writes all of it in one atomic append.
  */
 export function decideLetterConfirmation(
   command: ConfirmLetterDraft,
   draft: LetterDraftState,
   policy: DueDatePolicy,
+  identity: IdentityOfDraft | null = null,
 ): StreamEvents[] {
   const confirmation = decideLetterDraft(command, draft);
   if (confirmation.length === 0 || draft.status === 'none') return [];
@@ -129,10 +152,29 @@ export function decideLetterConfirmation(
     };
   });
 
+  const claim = identity && {
+    streamId: inspectionIdentityStreamId(identity.identityId),
+    events: decideInspectionIdentity(
+      {
+        type: 'ClaimInspectionIdentity',
+        data: {
+          identityId: identity.identityId,
+          organisationId,
+          inspectionId,
+          draftId,
+          recordAlongside: command.data.recordAlongside ?? null,
+        },
+        metadata,
+      },
+      identity.state,
+    ),
+  };
+
   return [
     { streamId: letterDraftStreamId(draftId), events: confirmation },
     { streamId: inspectionStreamId(inspectionId), events: inspection },
     ...findings,
     ...actions,
+    ...(claim ? [claim] : []),
   ];
 }

@@ -62,4 +62,37 @@ describe('confirming a letter', () => {
     };
     expect(decideLetterConfirmation(confirm, draftOf([created, confirmed]), policy)).toEqual([]);
   });
+
+  it('claims the inspection’s identity in the same write, and refuses where another inspection holds it', () => {
+    const unclaimed = { identityId: 'x-1', state: { status: 'none' as const } };
+    const writes = decideLetterConfirmation(confirm, draftOf([created]), policy, unclaimed);
+    expect(writes.at(-1)).toEqual({
+      streamId: 'inspection-identity-x-1',
+      events: [
+        {
+          type: 'InspectionIdentityClaimed',
+          data: {
+            identityId: 'x-1',
+            organisationId,
+            inspectionId: 'i-1',
+            draftId: 'd-1',
+            recordedAlongside: null,
+          },
+        },
+      ],
+    });
+
+    const held = {
+      identityId: 'x-1',
+      state: { status: 'claimed' as const, organisationId, inspectionIds: ['i-0'] },
+    };
+    expect(() => decideLetterConfirmation(confirm, draftOf([created]), policy, held)).toThrow(
+      /i-0 of the same authority, type and dates is already recorded/,
+    );
+    const chosen = { ...confirm, data: { ...confirm.data, recordAlongside: 'i-0' } };
+    const beside = decideLetterConfirmation(chosen, draftOf([created]), policy, held);
+    expect(beside.at(-1)?.events[0].data).toMatchObject({ recordedAlongside: 'i-0' });
+    // The choice is the identity's to record, not the draft's.
+    expect(beside[0].events[0].data).not.toHaveProperty('recordAlongside');
+  });
 });

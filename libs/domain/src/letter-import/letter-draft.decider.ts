@@ -20,7 +20,14 @@ export type EditLetterDraft = DomainCommand<
 >;
 export type ConfirmLetterDraft = DomainCommand<
   'ConfirmLetterDraft',
-  { draftId: string; inspectionId: string; findingIds: string[]; actionIds: string[] }
+  {
+    draftId: string;
+    inspectionId: string;
+    findingIds: string[];
+    actionIds: string[];
+    /** The lead's choice to record the inspection beside one already recorded with the same identity. */
+    recordAlongside?: string | null;
+  }
 >;
 export type LetterDraftCommand = CreateLetterDraft | EditLetterDraft | ConfirmLetterDraft;
 
@@ -84,7 +91,13 @@ export function decideLetterDraft(command: LetterDraftCommand, state: LetterDraf
       ) {
         throw new Error('Confirmation ids do not match the proposal.');
       }
-      return [{ type: 'LetterDraftConfirmed', data: { ...command.data, confirmedAt: at } }];
+      const { draftId, inspectionId } = command.data;
+      return [
+        {
+          type: 'LetterDraftConfirmed',
+          data: { draftId, inspectionId, findingIds, actionIds, confirmedAt: at },
+        },
+      ];
     }
     default: {
       const unknownCommand: never = command;

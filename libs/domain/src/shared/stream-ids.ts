@@ -5,3 +5,4 @@ export const actionStreamId = (actionId: string): string => `action-${actionId}`
 export const letterDraftStreamId = (draftId: string): string => `letter-draft-${draftId}`;
 export const organisationStreamId = (organisationId: string): string => `organisation-${organisationId}`;
 export const userStreamId = (userId: string): string => `user-${userId}`;
+export const inspectionIdentityStreamId = (identityId: string): string => `inspection-identity-${identityId}`;

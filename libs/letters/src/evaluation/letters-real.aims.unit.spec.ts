@@ -1,36 +1,24 @@
 import { evaluateLettersFolder, type DocumentFormat } from './letters-folder.evaluator';
-import { SCORED_FIELDS, type EvaluationSummary, type ScoredField } from './letter-evaluation';
+import { SCORED_FIELDS, type EvaluationSummary } from './letter-evaluation';
 import { describeWithFolder, realLettersFolder, seedLettersFolder } from '../testing/letters-folders';
 
 /** The issue's aims over the real documents: findings F1 ≥ 0.95 and every other field ≥ 95 %. */
 const F1_AIM = 0.95;
 const FIELD_AIM = 0.95;
-/**
- * Fields not yet at the aim, with the floor they hold. Whether an earlier inspection's areas "were
- * addressed" is a judgement the documents seldom state in so many words.
- */
-const BELOW_AIM: Partial<Record<ScoredField, number>> = { previousInspection: 0.8 };
 
 describeWithFolder(realLettersFolder(), 'the parser’s aims over the real documents', (folder) => {
   describe.each<DocumentFormat>(['txt', 'pdf'])('read from .%s', (format) => {
     let summary: EvaluationSummary;
     beforeAll(async () => {
       summary = await evaluateLettersFolder(folder, format);
-    });
+    }, 60_000); // nineteen PDFs read through pdfjs: seconds on a busy machine
 
     it(`finds the findings with F1 ≥ ${F1_AIM}`, () => {
       expect(summary.findings.f1).toBeGreaterThanOrEqual(F1_AIM);
     });
 
-    it.each(SCORED_FIELDS.filter((field) => BELOW_AIM[field] === undefined))(
-      `reads %s right in ≥ ${FIELD_AIM * 100} % of the documents`,
-      (field) => {
-        expect(summary.fieldAccuracy[field]).toBeGreaterThanOrEqual(FIELD_AIM);
-      },
-    );
-
-    it.each(Object.entries(BELOW_AIM))('holds %s at its floor of %d', (field, floor) => {
-      expect(summary.fieldAccuracy[field as ScoredField]).toBeGreaterThanOrEqual(floor);
+    it.each(SCORED_FIELDS)(`reads %s right in ≥ ${FIELD_AIM * 100} % of the documents`, (field) => {
+      expect(summary.fieldAccuracy[field]).toBeGreaterThanOrEqual(FIELD_AIM);
     });
   });
 });

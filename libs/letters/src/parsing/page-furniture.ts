@@ -29,6 +29,9 @@ const MIN_ECHO_WORDS = 4;
 function echoesEarlierLine(rows: Row[], index: number): boolean {
   const row = rows[index];
   if (row.number !== null || words(row.text) > 20 || /[.,;:]$/.test(row.text)) return false;
+  // A line starting in lower case is the rest of a sentence ("… the health needs of" / "looked after young
+  // people"), however many of its words the title has: headers and footers start with a capital.
+  if (/^\p{Ll}/u.test(row.text)) return false;
   const echoed = wordSet(row.text);
   if (echoed.size < MIN_ECHO_WORDS) return false;
   return rows.slice(0, index).some((earlier) => {

@@ -544,4 +544,74 @@ describe('parseLetter: what real letter text carries', () => {
       );
     });
   });
+
+  describe('the end of a list, with no blank line to mark it', () => {
+    it('ends the list at the letter’s closing remark on the next line', () => {
+      const parsed = parse(
+        lines(
+          'Dear Ms Smith',
+          'Focused visit to Sometown Council children’s services',
+          'What needs to improve in this area of social work practice',
+          '▪ The quality of case audits.',
+          '▪ Adoption is considered for children. However, some children wait',
+          'too long for a match.',
+          'Ofsted will take the findings from this focused visit into account when planning your',
+          'next inspection or visit.',
+          'Yours sincerely,',
+          'Ann Other',
+          'Her Majesty’s Inspector',
+        ),
+      );
+      expect(texts(parsed.findings)).toEqual([
+        'The quality of case audits.',
+        'Adoption is considered for children. However, some children wait too long for a match.',
+      ]);
+    });
+
+    it('does not take a finding that says "taken into account when planning" for the close', () => {
+      const parsed = parseLetter(
+        lines(
+          'Areas for development',
+          '',
+          '- The views of children are not always taken into account when planning.',
+          '- Supervision is irregular.',
+        ),
+      );
+      expect(parsed.findings).toHaveLength(2);
+    });
+
+    it('ends an item on its bracketed tag where a short heading follows at once', () => {
+      const parsed = parseLetter(
+        lines(
+          'What needs to improve in this area of social work practice',
+          '▪ How manageable workers’ caseloads are, so that they have time for care leavers. (enabler 2,',
+          'national framework)',
+          'Main findings',
+          'Inspectors saw strong practice from advisers and the virtual school staff, who support care leavers.',
+        ),
+      );
+      expect(texts(parsed.findings)).toEqual([
+        'How manageable workers’ caseloads are, so that they have time for care leavers. (enabler 2, national framework)',
+      ]);
+    });
+
+    it('keeps the last line of an item that echoes the title, where it is the rest of a sentence', () => {
+      const parsed = parseLetter(
+        lines(
+          'Inspection of services for looked after young people in Sometown',
+          '',
+          'Areas for improvement',
+          '',
+          'Ensure that the board monitors the comprehensive health needs of',
+          'looked after young people',
+          '',
+          '',
+          'Review the policy for young people preparing for university',
+        ),
+      );
+      expect(texts(parsed.findings)).toContain(
+        'Ensure that the board monitors the comprehensive health needs of looked after young people',
+      );
+    });
+  });
 });

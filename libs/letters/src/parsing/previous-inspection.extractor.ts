@@ -6,10 +6,18 @@ import { spanOf, type Located } from './source-span';
 
 /** A sentence about an earlier inspection: "the previous inspection …", "Sunderland was first inspected …". */
 export const PREVIOUS_INSPECTION =
-  /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+(?:inspection|visit)\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b|\b(?:identified|raised|made)\s+at\s+the\s+(?:\S+\s+){0,2}inspection\s+in\b/i;
+  /\b(?:previous|last|earlier|prior)\b(?:\s+\S+){0,3}?\s+(?:inspections?|visits?)\b|\b(?:was|were|been)\s+(?:first|previously|last)\s+inspected\b|\b(?:identified|raised|made)\s+at\s+the\s+(?:\S+\s+){0,2}inspection\s+in\b/i;
 
 /** "Sometown's first unannounced inspection took place in July 2010": an earlier one, if dated before this. */
 const FIRST_INSPECTION = /\bfirst\b(?:\s+\S+){0,3}?\s+inspection\b/i;
+
+/**
+ * "Since the child protection inspection in February 2013": a reference point for progress, so an earlier
+ * inspection, if dated before this one. Weaker than a sentence that says "previous" or "last" (the one
+ * referred to may be of another service), so it only dates the earlier inspection where those do not.
+ */
+const SINCE_AN_INSPECTION =
+  /\b(?:since|following|after)\s+the\s+(?:\S+\s+){0,4}?(?:inspection|visit)\s+(?:in|of)\b/i;
 
 const DEALT_WITH = String.raw`(?:addressed|met|resolved|implemented|actioned|delivered)`;
 const DEGREE = String.raw`(?:all|now|since|both|each|fully|satisfactorily|successfully|effectively|largely)`;
@@ -22,7 +30,8 @@ const NOT_ADDRESSED = new RegExp(
     // "Not all shortfalls identified … have been addressed"
     String.raw`\bnot all\b[^.]{0,120}\b(?:been\s+)?${DEALT_WITH}\b`,
     // What today's reports say where the earlier areas were not dealt with.
-    String.raw`\b(?:a decline|ineffective|limited progress|not (?:been )?sustained|not improved)\b`,
+    // ("Not sustained" is not among them: what was not sustained is an earlier strength, not an area raised.)
+    String.raw`\b(?:a decline|ineffective|limited progress|not improved)\b`,
     String.raw`\b(?:further work|more) (?:is |needs to be )?(?:required|needed|done)\b`,
     String.raw`\b(?:highlighted|identified|raised|noted)\s+(?:as\s+an?\s+area\s+)?for\s+(?:further\s+)?development\s+(?:at|in|during|by)\s+the\s+(?:previous|last)\b`,
   ].join('|'),
@@ -36,7 +45,7 @@ const NOT_ADDRESSED = new RegExp(
 const ADDRESSED = new RegExp(
   [
     String.raw`\b(?:have|has|had)\s+(?:${DEGREE}\s+){0,2}been\s+(?:${DEGREE}\s+){0,2}${DEALT_WITH}\b`,
-    String.raw`\b(?:have|has|had|were|was)\s+(?:${DEGREE}\s+){0,2}(?:addressed|resolved)\b`,
+    String.raw`\b(?:have|has|had|were|was|are|is)\s+(?:${DEGREE}\s+){0,2}(?:addressed|resolved)\b`,
     String.raw`\b(?:successfully|fully|satisfactorily|effectively)\s+(?:addressed|resolved)\b`,
   ].join('|'),
   'i',
@@ -56,10 +65,18 @@ export function extractPreviousInspection(
   let date: string | null = null;
   let addressed: boolean | null = null;
   let source: Located<PreviousInspection>['source'];
+  let sinceDate: string | null = null;
+  let sinceSource: Located<PreviousInspection>['source'];
   for (const block of layout.blocks) {
     const sentences = splitSentences(block.text);
     for (const [index, sentence] of sentences.entries()) {
-      if (!namesAnEarlierInspection(sentence, inspectionStart)) continue;
+      if (!namesAnEarlierInspection(sentence, inspectionStart)) {
+        if (sinceDate === null && inspectionStart && SINCE_AN_INSPECTION.test(sentence)) {
+          sinceDate = monthBefore(sentence, inspectionStart);
+          if (sinceDate !== null) sinceSource = spanOf(layout.text, block, sentence);
+        }
+        continue;
+      }
       source ??= spanOf(layout.text, block, sentence);
       // The first sentence that dates the earlier inspection dates it, to the month or only the year.
       const month = datesMentioned(sentence, null)[0]?.value.slice(0, 7) ?? null;
@@ -70,8 +87,17 @@ export function extractPreviousInspection(
       if (verdict !== null) addressed = addressed === false ? false : verdict;
     }
   }
+  date ??= sinceDate;
+  source ??= sinceSource;
   if (!source) return { value: null };
   return { value: { date, areasAddressed: addressed }, source };
+}
+
+/** The month (or year) of the first date the sentence gives, if it is before this inspection began. */
+function monthBefore(sentence: string, inspectionStart: string): string | null {
+  const date = datesMentioned(sentence, null)[0]?.value;
+  if (date === undefined || date >= inspectionStart.slice(0, date.length)) return null;
+  return date.slice(0, 7);
 }
 
 /**

@@ -32,6 +32,10 @@ const CLOSING_REMARKS: RegExp[] = [
   /^(?:yours (?:sincerely|faithfully)|kind regards|best wishes|with best wishes|thank you)\b/i,
   /\b(?:identified|listed|set out|detailed|outlined|described|mentioned|noted|highlighted) above\b/i,
   /\bfuture inspections?\b/i,
+  // "Ofsted will take the findings from this focused visit into account when planning your next inspection".
+  // (Not "… taken into account when planning", which a finding may say.)
+  /\b(?:will|to) take (?:the|these|its|our) findings\b.{0,60}\binto account\b/i,
+  /\bwhen planning (?:your |the |its |our )?(?:next|future|subsequent) (?:inspections?|visits?)\b/i,
   /\bfull (?:inspection )?report\b/i,
   /\bif you (?:would like|want|wish)\b/i,
   /^(?:copy|copies|cc|contact officer|contact|background papers)\s*:/i,

@@ -1,5 +1,5 @@
 import { categoriesNamedIn, timescaleLabel } from './category.vocabulary';
-import { introducesList } from './section-cue.vocabulary';
+import { introducesList, isClosingRemark } from './section-cue.vocabulary';
 import type { Row } from './text-rows';
 
 /** A paragraph or list item: rows joined up again, including a sentence that ran on over a page gap. */
@@ -55,6 +55,9 @@ export function buildBlocks(rows: Row[], furniture: boolean[]): Block[] {
       extend(open, row);
     } else if (standsAlone(row) || headingLines.has(index)) {
       open = { ...startBlock(row, gap), standalone: true };
+      blocks.push(open);
+    } else if (open && startsClosingRemark(open, row)) {
+      open = startBlock(row, gap);
       blocks.push(open);
     } else if (open && !open.standalone) {
       extend(open, row);
@@ -128,7 +131,8 @@ function findHeadingLines(rows: Row[], furniture: boolean[]): Set<number> {
       /^dear\b/i.test(before.text) ||
       (text.split(/\s+/).length <= 3 &&
         /^[\p{L}\s]+$/u.test(text) &&
-        /\p{L}$/u.test(before.text) &&
+        // An item ends on a word, or on its closing tag ("(enabler 2, national framework)").
+        /[\p{L})]$/u.test(before.text) &&
         closesAnItem(rows, index) &&
         !ENDS_MID_PHRASE.test(before.text));
     const beforeNew = after === null || after.bullet || after.number !== null || /^\p{Lu}/u.test(after.text);
@@ -168,6 +172,14 @@ function continues(open: Block, row: Row): boolean {
   // A bracketed tag on the next line ("(National Framework, Outcome 1)") belongs to the item above it.
   if (open.kind === 'item' && /^\([^()]*\)?[.;]?$/.test(row.text)) return true;
   return endsOpen && /^\p{Ll}/u.test(row.text);
+}
+
+/**
+ * "Ofsted will take the findings … into account when planning your next inspection" or "Yours sincerely"
+ * on the line after a list's last sentence: the letter's close, not more of the item, blank line or none.
+ */
+function startsClosingRemark(open: Block, row: Row): boolean {
+  return ENDS_SENTENCE.test(open.text) && /^\p{Lu}/u.test(row.text) && isClosingRemark(row.text);
 }
 
 function inOpenBracket(text: string): boolean {
