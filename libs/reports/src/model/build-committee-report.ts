@@ -94,12 +94,14 @@ export function buildCommitteeReport(request: CommitteeReportRequest): Committee
   const reportActions = new Map(
     allActions.map((doc) => [doc.actionId, reportAction(doc, trails.get(doc.actionId)!, request)]),
   );
-  const findings: ReportFinding[] = ACTIONABLE_CATEGORIES.flatMap((category) =>
+  // A finding amended to a strength after its actions were planned keeps them: they are listed after the rest.
+  const findings: ReportFinding[] = REPORT_ORDER.flatMap((category) =>
     allFindings
       .filter((finding) => finding.category === category)
+      .filter((finding) => isActionable(category) || finding.actionIds.length > 0)
       .map((finding) => ({
         findingId: finding.findingId,
-        category: category as ActionableCategory,
+        category,
         timescale: finding.timescale,
         text: finding.text,
         status: finding.status,
@@ -144,6 +146,10 @@ export function buildCommitteeReport(request: CommitteeReportRequest): Committee
     auditHead: request.auditHead,
   };
 }
+
+const REPORT_ORDER: readonly FindingCategory[] = [...ACTIONABLE_CATEGORIES, 'strength', 'meets_requirements'];
+const isActionable = (category: FindingCategory): category is ActionableCategory =>
+  (ACTIONABLE_CATEGORIES as readonly string[]).includes(category);
 
 const idOf = (doc: InspectionDoc | FindingDoc | ActionDoc): string =>
   'actionId' in doc ? doc.actionId : 'findingId' in doc ? doc.findingId : doc.inspectionId;
@@ -276,12 +282,14 @@ function deadlineMet(
   asOf: CalendarDate,
 ): boolean | null {
   if (date === null) return null;
-  const planned = findings.every((finding) =>
-    finding.actions.some((action) => {
-      const assigned = trails.get(action.actionId)?.firstAssignedOn;
-      return assigned !== null && assigned !== undefined && assigned <= date;
-    }),
-  );
+  const planned = findings
+    .filter((finding) => isActionable(finding.category))
+    .every((finding) =>
+      finding.actions.some((action) => {
+        const assigned = trails.get(action.actionId)?.firstAssignedOn;
+        return assigned !== null && assigned !== undefined && assigned <= date;
+      }),
+    );
   if (planned) return true;
   return asOf > date ? false : null;
 }

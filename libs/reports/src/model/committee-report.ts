@@ -59,7 +59,8 @@ export interface ReportAction {
 
 export interface ReportFinding {
   findingId: string;
-  category: ActionableCategory;
+  /** One that takes actions, or another kind of finding that has some (amended after they were planned). */
+  category: FindingCategory;
   timescale: Timescale;
   text: string;
   status: 'open' | 'resolved';
