@@ -1,0 +1,48 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CommitteeReport } from '../model/committee-report';
+
+const COLUMNS = [
+  'finding_category',
+  'finding',
+  'action_id',
+  'action',
+  'owner',
+  'owner_roles',
+  'status',
+  'original_due_date',
+  'due_date',
+  'times_moved',
+  'moves',
+  'overdue',
+  'overdue_against_original',
+  'completed_on',
+  'verified_on',
+  'evidence',
+  'since',
+];
+
+/** One row per action, with the same facts as the paper, for a spreadsheet. */
+export function renderActionRowsCsv(report: CommitteeReport): string {
+  const rows = report.findings.flatMap((finding) =>
+    finding.actions.map((action) => [
+      finding.category,
+      finding.text,
+      action.actionId,
+      action.title,
+      action.owner?.name ?? '',
+      action.owner?.roles.join(' ') ?? '',
+      action.status,
+      action.originalDueDate ?? '',
+      action.dueDate ?? '',
+      action.moves.length,
+      action.moves.map((m) => `${m.on}: ${m.from} -> ${m.to}${m.reason ? ` (${m.reason})` : ''}`).join('; '),
+      action.overdue,
+      action.overdueAgainstOriginal,
+      action.completedOn ?? '',
+      action.verifiedOn ?? '',
+      [action.completionSummary, ...action.evidence].filter(Boolean).join('; '),
+      action.since.map((item) => `${item.on}: ${item.what}`).join('; '),
+    ]),
+  );
+  return stringify(rows, { header: true, columns: COLUMNS });
+}
