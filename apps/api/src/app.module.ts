@@ -30,6 +30,8 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+import { CommitteeReportController } from './reports/committee-report.controller';
+import { CommitteeReportCloser, committeeReportProvider } from './reports/committee-report.providers';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ReadModelsController,
+        CommitteeReportController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +75,8 @@ export class AppModule {
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,
+        committeeReportProvider,
+        CommitteeReportCloser,
       ],
     };
   }

@@ -202,6 +202,12 @@ const MATRIX: Record<string, Row> = {
     ok: 200,
     scoped: true,
   },
+  'GET /api/inspections/{id}/report': {
+    allow: ['lead', 'board'],
+    path: (fx) => `/api/inspections/${fx.inspectionId}/report`,
+    ok: 200,
+    scoped: true,
+  },
   'GET /api/actions': { allow: READERS, path: () => '/api/actions', ok: 200, scoped: false },
   'GET /api/reports/overdue': { allow: READERS, path: () => '/api/reports/overdue', ok: 200, scoped: false },
   'GET /api/reports/due-soon': {
