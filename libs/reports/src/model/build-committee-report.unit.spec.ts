@@ -1,6 +1,7 @@
 import { PlanScript } from '../../../projections/src/testing/plan-script';
 import { asReportEvents, namedAfterId } from '../testing/scripted-report-events';
 import { buildCommitteeReport } from './build-committee-report';
+import { dayOf } from './report-dates';
 
 const ORG = 'org-1';
 const plan = () =>
@@ -141,5 +142,15 @@ describe('the committee report', () => {
       }),
     ).toBeNull();
     expect(report(plan().withdrawInspection('i-1'), '2026-03-05')).toBeNull();
+  });
+});
+
+describe('the day an event fell on', () => {
+  it('is the day in England, in summer time too', () => {
+    expect(dayOf('2026-06-30T23:30:00.000Z')).toBe('2026-07-01');
+    expect(dayOf('2026-06-30T22:59:59.999Z')).toBe('2026-06-30');
+    expect(dayOf('2026-12-31T23:30:00.000Z')).toBe('2026-12-31');
+    // The clocks go back at 01:00 UTC on 25 October 2026.
+    expect(dayOf('2026-10-24T23:10:00.000Z')).toBe('2026-10-25');
   });
 });
