@@ -154,3 +154,50 @@ describe('the day an event fell on', () => {
     expect(dayOf('2026-10-24T23:10:00.000Z')).toBe('2026-10-25');
   });
 });
+
+describe('the follow-up inspections in the committee report', () => {
+  it('lists those scheduled on the inspection with their readiness: the share of its findings all verified', () => {
+    const script = plan()
+      .planAction('f-pa', 'a-1')
+      .assign('a-1', 'o-1', '2026-04-01')
+      .complete('a-1')
+      .verify('a-1')
+      .planAction('f-ad', 'a-2')
+      .assign('a-2', 'o-1', '2026-04-01');
+    const scheduled = (followUpId: string, followsInspectionId: string, position: bigint) => ({
+      streamId: `follow-up-${followUpId}`,
+      type: 'FollowUpScheduled',
+      data: {
+        followUpId,
+        organisationId: ORG,
+        authority: 'Durham County Council',
+        expectedDate: '2027-01-12',
+        followsInspectionId,
+      },
+      position,
+      occurredAt: '2026-03-03T09:00:00Z',
+    });
+    const events = [
+      ...asReportEvents(script.events),
+      scheduled('u-1', 'i-1', 900n),
+      scheduled('u-2', 'i-other', 901n),
+    ];
+    const result = buildCommitteeReport({
+      inspectionId: 'i-1',
+      asOf: '2026-03-05',
+      since: null,
+      events,
+      person: namedAfterId,
+      auditHead: null,
+    })!;
+    expect(result.followUps).toEqual([
+      {
+        followUpId: 'u-1',
+        expectedDate: '2027-01-12',
+        findingsLookedAt: 2,
+        findingsReady: 1,
+        readiness: 0.5,
+      },
+    ]);
+  });
+});

@@ -9,7 +9,9 @@ const dayOfHour = new Map<string, CalendarDate>();
  * thousands of events, and asking Intl for each costs more than the rest of the report.
  */
 export function dayOf(instant: string): CalendarDate {
-  const hour = new Date(instant).toISOString().slice(0, 13);
+  // Instants are written by toISOString (`…Z`, 24 characters); anything else is normalised first.
+  const iso = instant.length === 24 && instant.endsWith('Z') ? instant : new Date(instant).toISOString();
+  const hour = iso.slice(0, 13);
   let day = dayOfHour.get(hour);
   if (day === undefined) {
     day = londonDate(new Date(`${hour}:00:00.000Z`));
