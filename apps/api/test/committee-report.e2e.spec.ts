@@ -107,3 +107,28 @@ describe('GET /api/inspections/:id/report, the committee paper', () => {
     expect(await t.eventCount()).toBe(before);
   });
 });
+
+describe('GET /api/reports/committee, the papers on every open inspection', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('gives one file with a paper per open inspection of the caller’s organisation, none of another’s', async () => {
+    const first = await givenPlannedAction(t.http);
+    const second = await givenPlannedAction(t.http, { category: 'area_for_development' });
+    const withdrawn = await givenPlannedAction(t.http);
+    await t.http
+      .post(`/api/inspections/${withdrawn.inspectionId}/withdraw`)
+      .send({ reason: 'Recorded twice' })
+      .expect(200);
+    const csv = await t.users.board.http.get('/api/reports/committee?format=csv').expect(200);
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.inspection_id).sort()).toEqual(
+      [first.inspectionId, second.inspectionId].sort(),
+    );
+    const html = await t.http.get('/api/reports/committee').expect(200);
+    expect(html.text.match(/<main class="govuk-width-container report-paper">/g)).toHaveLength(2);
+    await t.users.otherBoard.http.get('/api/reports/committee').expect(404);
+    await t.users.owner.http.get('/api/reports/committee').expect(403);
+  });
+});

@@ -18,6 +18,7 @@ import { run } from './run-cli';
 describe('actionledger report', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
+  let organisationId: string;
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'actionledger-cli-report-'));
@@ -31,7 +32,7 @@ describe('actionledger report', () => {
         directory,
         vault,
       );
-      const organisationId = await people.registerOrganisation('Sunderland City Council', operatorContext());
+      organisationId = await people.registerOrganisation('Sunderland City Council', operatorContext());
       const ownerId = await people.registerUser(
         { organisationId, email: 'meg@example.org', name: 'Meg Boustead', roles: ['owner'] },
         operatorContext(),
@@ -196,5 +197,48 @@ describe('actionledger report', () => {
       env,
     );
     expect(unknown.code).toBe(3);
+  });
+
+  it('writes one file on every open inspection of an organisation, and issues it on each', async () => {
+    const store = createEventStore(eventStoreConfigFromEnv(env));
+    try {
+      const second = new PlanScript(new Date('2026-10-02T09:30:00Z'))
+        .recordInspection(organisationId, 'i-2', { authority: 'Sunderland', letterDate: '2026-10-02' })
+        .raiseFinding('i-2', 'f-2', 'priority_action', 'immediately', 'Contacts are not screened promptly.')
+        .planAction('f-2', 'a-2', 'Screen every contact within a day')
+        .recordInspection(organisationId, 'i-3', { authority: 'Sunderland' })
+        .raiseFinding('i-3', 'f-3', 'area_for_development')
+        .withdrawInspection('i-3');
+      await appendScriptedEvents(store, second.events, 'lead-1', organisationId);
+    } finally {
+      await store.close();
+    }
+    const out = join(dataDir, 'all.csv');
+    const args = [
+      'report',
+      'committee',
+      '--organisation',
+      'Sunderland City Council',
+      '--as-of',
+      '2026-11-30',
+    ];
+    const written = await run([...args, '--format', 'csv', '--out', out, '--issue'], env);
+    expect(written.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toContain('Agree a unified approach with police and health colleagues');
+    expect(csv).toContain('Screen every contact within a day');
+    expect(csv).not.toContain('i-3');
+    const check = createEventStore(eventStoreConfigFromEnv(env));
+    try {
+      for (const inspectionId of ['i-1', 'i-2']) {
+        expect((await check.readStream(reportIssuesStreamId(inspectionId))).map((e) => e.type)).toEqual([
+          'ReportIssued',
+        ]);
+      }
+    } finally {
+      await check.close();
+    }
+    const both = await run([...args, '--inspection', 'i-1', '--format', 'csv', '--out', out], env);
+    expect(both.code).toBe(2);
   });
 });

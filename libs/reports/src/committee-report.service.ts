@@ -55,12 +55,7 @@ export class CommitteeReportService {
 
   /** The report as the actor may see it: another organisation's inspection is not found. */
   async report(actor: Actor, query: CommitteeReportQuery): Promise<CommitteeReport> {
-    const today = londonDate(this.clock.now());
-    const asOf = query.asOf ?? today;
-    if (asOf > today) throw new InvalidQueryError('asOf', `must not be after today (${today}).`);
-    if (query.since && query.since > asOf) {
-      throw new InvalidQueryError('since', `must not be after asOf (${asOf}).`);
-    }
+    const asOf = this.checkedAsOf(query);
     const { events, head } = await this.readLog();
     const picked = eventsOfInspection(events, query.inspectionId);
     const recorded = picked.find((event) => event.type === 'InspectionRecorded');
@@ -68,9 +63,55 @@ export class CommitteeReportService {
     const visible =
       organisationId && (actor.organisationId === null || actor.organisationId === organisationId);
     if (!visible) throw new NotFoundError('inspection', query.inspectionId);
-    const since = query.since ?? sinceLastIssue(events, query.inspectionId, asOf);
     const person = await this.people(organisationId);
-    const report = buildCommitteeReport({
+    const report = this.build(events, picked, head, query, asOf, person);
+    if (!report) throw new NotFoundError('inspection', query.inspectionId);
+    return report;
+  }
+
+  /**
+   * The reports on every open inspection of the organisation (not withdrawn, with a finding still open), oldest
+   * first, each from its own last issue unless `since` is given.
+   */
+  async reportsOfOrganisation(
+    organisationId: string,
+    query: Omit<CommitteeReportQuery, 'inspectionId'>,
+  ): Promise<CommitteeReport[]> {
+    const asOf = this.checkedAsOf(query);
+    const { events, head } = await this.readLog();
+    const person = await this.people(organisationId);
+    const inspectionIds = events
+      .filter((event) => event.type === 'InspectionRecorded' && event.data.organisationId === organisationId)
+      .map((event) => event.data.inspectionId as string);
+    return inspectionIds
+      .map((inspectionId) => {
+        const picked = eventsOfInspection(events, inspectionId);
+        return this.build(events, picked, head, { ...query, inspectionId }, asOf, person);
+      })
+      .filter((report): report is CommitteeReport => report !== null)
+      .filter((report) => report.findings.some((finding) => finding.status === 'open'));
+  }
+
+  private checkedAsOf(query: Omit<CommitteeReportQuery, 'inspectionId'>): CalendarDate {
+    const today = londonDate(this.clock.now());
+    const asOf = query.asOf ?? today;
+    if (asOf > today) throw new InvalidQueryError('asOf', `must not be after today (${today}).`);
+    if (query.since && query.since > asOf) {
+      throw new InvalidQueryError('since', `must not be after asOf (${asOf}).`);
+    }
+    return asOf;
+  }
+
+  private build(
+    events: readonly ReportEvent[],
+    picked: readonly ReportEvent[],
+    head: { digest: string; position: bigint },
+    query: CommitteeReportQuery,
+    asOf: CalendarDate,
+    person: (userId: string) => Person,
+  ): CommitteeReport | null {
+    const since = query.since ?? sinceLastIssue(events, query.inspectionId, asOf);
+    return buildCommitteeReport({
       inspectionId: query.inspectionId,
       asOf,
       since,
@@ -78,42 +119,55 @@ export class CommitteeReportService {
       person,
       auditHead: head,
     });
-    if (!report) throw new NotFoundError('inspection', query.inspectionId);
-    return report;
   }
 
-  render(report: CommitteeReport, format: ReportFormat): Promise<RenderedReport> {
-    return renderReport(report, format, () => (this.pdf ??= PdfRenderer.start()), this.paperOptions);
+  render(
+    reports: CommitteeReport | readonly CommitteeReport[],
+    format: ReportFormat,
+  ): Promise<RenderedReport> {
+    return renderReport(reports, format, () => (this.pdf ??= PdfRenderer.start()), this.paperOptions);
   }
 
-  /** Records that this very file went out: `ReportIssued` with its SHA-256 and the audit head it cites. */
-  issue(
+  /**
+   * Records that this very file went out: `ReportIssued` with its SHA-256 and the audit head it cites, on each
+   * inspection it reports on (a file on several inspections is issued on each).
+   */
+  async issue(
     commands: Pick<CommandExecutor, 'execute'>,
     context: CommandContext,
-    report: CommitteeReport,
+    reports: CommitteeReport | readonly CommitteeReport[],
     format: ReportFormat,
     rendered: RenderedReport,
-  ): Promise<CommandResult> {
-    const { inspectionId, organisationId } = report.inspection;
-    const data: IssueReport['data'] = {
-      reportId: randomUUID(),
-      inspectionId,
-      organisationId,
-      format,
-      digest: sha256Hex(rendered.bytes),
-      auditHead: report.auditHead!.digest,
-      since: report.since,
-      asOf: report.asOf,
-    };
-    return commands.execute({
-      id: data.reportId,
-      streamId: reportIssuesStreamId(inspectionId),
-      decider: reportIssueDecider,
-      commandType: 'IssueReport',
-      payload: data,
-      context,
-      prepare: (_state, metadata) => ({ type: 'IssueReport' as const, data, metadata }),
-    });
+  ): Promise<CommandResult[]> {
+    const all = Array.isArray(reports)
+      ? (reports as readonly CommitteeReport[])
+      : [reports as CommitteeReport];
+    const results: CommandResult[] = [];
+    for (const report of all) {
+      const { inspectionId, organisationId } = report.inspection;
+      const data: IssueReport['data'] = {
+        reportId: randomUUID(),
+        inspectionId,
+        organisationId,
+        format,
+        digest: sha256Hex(rendered.bytes),
+        auditHead: report.auditHead!.digest,
+        since: report.since,
+        asOf: report.asOf,
+      };
+      results.push(
+        await commands.execute({
+          id: data.reportId,
+          streamId: reportIssuesStreamId(inspectionId),
+          decider: reportIssueDecider,
+          commandType: 'IssueReport',
+          payload: data,
+          context,
+          prepare: (_state, metadata) => ({ type: 'IssueReport' as const, data, metadata }),
+        }),
+      );
+    }
+    return results;
   }
 
   /** The issue of a file with these bytes, or null: the file is not one the system issued (or was edited). */

@@ -1,5 +1,5 @@
-import type { Actor } from '@actionledger/command-handling';
-import { CommitteeReportService, parseReportQuery } from '@actionledger/reports';
+import { NotFoundError, type Actor } from '@actionledger/command-handling';
+import { CommitteeReportService, parseReportQuery, type RenderedReport } from '@actionledger/reports';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,11 +8,11 @@ import { RequestActor } from '../http/request-context.decorator';
 
 /** The scrutiny committee's progress report on one inspection's plan, written from the log. */
 @ApiTags('reports')
-@Controller('api/inspections')
+@Controller('api')
 export class CommitteeReportController {
   constructor(private readonly reports: CommitteeReportService) {}
 
-  @Get(':id/report')
+  @Get('inspections/:id/report')
   @Allow('board', 'lead')
   @ApiQuery({
     name: 'since',
@@ -41,13 +41,49 @@ export class CommitteeReportController {
   ): Promise<void> {
     const { since, asOf, format } = parseReportQuery(query);
     const report = await this.reports.report(actor, { inspectionId: id, since, asOf });
-    const rendered = await this.reports.render(report, format);
-    const disposition = format === 'html' ? 'inline' : 'attachment';
-    response
-      .status(200)
-      .type(rendered.contentType)
-      .setHeader('Content-Disposition', `${disposition}; filename="${rendered.fileName}"`)
-      .setHeader('X-Audit-Head', report.auditHead!.digest)
-      .send(rendered.bytes);
+    send(response, await this.reports.render(report, format), format, report.auditHead!.digest);
   }
+
+  @Get('reports/committee')
+  @Allow('board', 'lead')
+  @ApiQuery({
+    name: 'since',
+    required: false,
+    description: 'YYYY-MM-DD; default: per inspection, the day after its last report issued',
+  })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, not after today; default: today' })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ['html', 'docx', 'pdf', 'csv'],
+    description: 'default: html',
+  })
+  @ApiOkResponse({ description: "one file with the paper on each of the organisation's open inspections" })
+  async allOpen(
+    @Query() query: Record<string, unknown>,
+    @RequestActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { since, asOf, format } = parseReportQuery(query);
+    const reports = await this.reports.reportsOfOrganisation(actor.organisationId!, { since, asOf });
+    if (!reports.length) throw new NoOpenInspectionError();
+    send(response, await this.reports.render(reports, format), format, reports[0].auditHead!.digest);
+  }
+}
+
+class NoOpenInspectionError extends NotFoundError {
+  constructor() {
+    super('open inspection', '');
+    this.message = 'Your organisation has no open inspection to report on.';
+  }
+}
+
+function send(response: Response, rendered: RenderedReport, format: string, auditHead: string): void {
+  const disposition = format === 'html' ? 'inline' : 'attachment';
+  response
+    .status(200)
+    .type(rendered.contentType)
+    .setHeader('Content-Disposition', `${disposition}; filename="${rendered.fileName}"`)
+    .setHeader('X-Audit-Head', auditHead)
+    .send(rendered.bytes);
 }

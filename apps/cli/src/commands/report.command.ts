@@ -14,7 +14,8 @@ import type { CliIo } from '../cli-io';
 import { withOperatorSession } from '../operator-session';
 
 interface CommitteeOptions {
-  inspection: string;
+  inspection?: string;
+  organisation?: string;
   since?: string;
   asOf?: string;
   format: ReportFormat;
@@ -39,7 +40,11 @@ export function reportCommand(io: CliIo): Command {
       "write the committee's progress report on one inspection's plan from the log; with --issue, record that " +
         'this very file was issued (its SHA-256 and the audit head it cites)',
     )
-    .requiredOption('--inspection <id>', 'the inspection')
+    .option('--inspection <id>', 'the inspection')
+    .option(
+      '--organisation <name>',
+      'instead of --inspection: every open inspection of the organisation, in one file',
+    )
     .option(
       '--since <date>',
       'progress since this day (default: the day after the last report issued)',
@@ -54,29 +59,46 @@ export function reportCommand(io: CliIo): Command {
         const service = new CommitteeReportService(store, directory, systemClock);
         try {
           const context = operatorContext();
-          const result = await service
-            .report(context.actor, {
-              inspectionId: options.inspection,
-              since: options.since,
-              asOf: options.asOf,
-            })
-            .catch((error: unknown) => {
-              if (error instanceof InvalidQueryError) throw new CliError(error.message, EXIT.usage);
-              throw error;
-            });
-          const rendered = await service.render(result, options.format);
+          const period = { since: options.since, asOf: options.asOf };
+          const reports = await reportsAsked(options, period).catch((error: unknown) => {
+            if (error instanceof InvalidQueryError) throw new CliError(error.message, EXIT.usage);
+            throw error;
+          });
+          const rendered = await service.render(reports, options.format);
           await writeFile(options.out, rendered.bytes);
-          const period = result.since ? `from ${result.since}` : 'since the inspection';
-          io.out(
-            `Wrote ${options.out}: the report on ${result.inspection.authority} as at ${result.asOf}, ${period}.`,
-          );
-          io.out(`It cites audit head ${result.auditHead!.digest}.`);
+          for (const result of reports) {
+            const from = result.since ? `from ${result.since}` : 'since the inspection';
+            io.out(
+              `Wrote ${options.out}: the report on ${result.inspection.authority} as at ${result.asOf}, ${from}.`,
+            );
+          }
+          io.out(`It cites audit head ${reports[0].auditHead!.digest}.`);
           if (options.issue) {
             const commands = new CommandExecutor(store, systemClock, new AggregateLoader(store));
-            const issued = await service.issue(commands, context, result, options.format, rendered);
+            const issued = await service.issue(commands, context, reports, options.format, rendered);
             io.out(
-              `Issued: ReportIssued at log position ${issued.position}. Check a copy with: npx actionledger report check ${options.out}`,
+              `Issued: ReportIssued at log position ${issued.map((r) => r.position).join(', ')}. Check a copy with: ` +
+                `npx actionledger report check ${options.out}`,
             );
+          }
+
+          async function reportsAsked(asked: CommitteeOptions, dates: typeof period) {
+            if ((asked.inspection === undefined) === (asked.organisation === undefined)) {
+              throw new CliError(
+                'Name one --inspection, or an --organisation for all its open inspections.',
+                EXIT.usage,
+              );
+            }
+            if (asked.inspection !== undefined) {
+              return [await service.report(context.actor, { inspectionId: asked.inspection, ...dates })];
+            }
+            const organisation = await directory.organisationByName(asked.organisation!);
+            if (!organisation)
+              throw new CliError(`There is no organisation called "${asked.organisation}".`, EXIT.notFound);
+            const all = await service.reportsOfOrganisation(organisation.organisationId, dates);
+            if (!all.length)
+              throw new CliError(`${organisation.name} has no open inspection.`, EXIT.notFound);
+            return all;
           }
         } finally {
           await service.close();

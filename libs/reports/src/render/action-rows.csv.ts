@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { CommitteeReport } from '../model/committee-report';
 
 const COLUMNS = [
+  'authority',
+  'inspection_id',
   'finding_category',
   'finding',
   'action_id',
@@ -21,28 +23,35 @@ const COLUMNS = [
   'since',
 ];
 
-/** One row per action, with the same facts as the paper, for a spreadsheet. */
-export function renderActionRowsCsv(report: CommitteeReport): string {
-  const rows = report.findings.flatMap((finding) =>
-    finding.actions.map((action) => [
-      finding.category,
-      finding.text,
-      action.actionId,
-      action.title,
-      action.owner?.name ?? '',
-      action.owner?.roles.join(' ') ?? '',
-      action.status,
-      action.originalDueDate ?? '',
-      action.dueDate ?? '',
-      action.moves.length,
-      action.moves.map((m) => `${m.on}: ${m.from} -> ${m.to}${m.reason ? ` (${m.reason})` : ''}`).join('; '),
-      action.overdue,
-      action.overdueAgainstOriginal,
-      action.completedOn ?? '',
-      action.verifiedOn ?? '',
-      [action.completionSummary, ...action.evidence].filter(Boolean).join('; '),
-      action.since.map((item) => `${item.on}: ${item.what}`).join('; '),
-    ]),
+/** One row per action, with the same facts as the papers, for a spreadsheet. */
+export function renderActionRowsCsv(reports: CommitteeReport | readonly CommitteeReport[]): string {
+  const all = Array.isArray(reports) ? (reports as readonly CommitteeReport[]) : [reports as CommitteeReport];
+  const rows = all.flatMap((report) =>
+    report.findings.flatMap((finding) =>
+      finding.actions.map((action) => [
+        report.inspection.authority,
+        report.inspection.inspectionId,
+        finding.category,
+        finding.text,
+        action.actionId,
+        action.title,
+        action.owner?.name ?? '',
+        action.owner?.roles.join(' ') ?? '',
+        action.status,
+        action.originalDueDate ?? '',
+        action.dueDate ?? '',
+        action.moves.length,
+        action.moves
+          .map((m) => `${m.on}: ${m.from} -> ${m.to}${m.reason ? ` (${m.reason})` : ''}`)
+          .join('; '),
+        action.overdue,
+        action.overdueAgainstOriginal,
+        action.completedOn ?? '',
+        action.verifiedOn ?? '',
+        [action.completionSummary, ...action.evidence].filter(Boolean).join('; '),
+        action.since.map((item) => `${item.on}: ${item.what}`).join('; '),
+      ]),
+    ),
   );
   return stringify(rows, { header: true, columns: COLUMNS });
 }

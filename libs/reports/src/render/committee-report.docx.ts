@@ -89,58 +89,60 @@ function block(item: PaperBlock): (Paragraph | Table)[] {
   }
 }
 
-/** The paper as a Word document an officer can edit before it goes out (numbers typed, not Word's numbering). */
-export function renderCommitteeReportDocx(paper: Paper): Promise<Buffer> {
+/**
+ * The papers as a Word document an officer can edit before it goes out (numbers typed, not Word's numbering),
+ * one Word section per inspection's paper.
+ */
+export function renderCommitteeReportDocx(papers: Paper | readonly Paper[]): Promise<Buffer> {
+  const all = Array.isArray(papers) ? (papers as readonly Paper[]) : [papers as Paper];
   const document = new Document({
-    title: paper.title,
-    subject: paper.subject,
+    title: all.length === 1 ? all[0].title : 'The improvement plans',
+    subject: all.map((paper) => paper.subject).join('; '),
     creator: 'ActionLedger',
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
-    sections: [
-      {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [
-                  new TextRun({
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                    size: 16,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: [
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            children: [new TextRun(paper.committee.toUpperCase())],
-          }),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(paper.title)] }),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(paper.byline)] }),
-          ...paper.meta.map(
-            (line) => new Paragraph({ children: [new TextRun({ text: line, color: '505A5F' })] }),
-          ),
-          ...paper.sections.flatMap((section) => [
+    sections: all.map((paper) => ({
+      footers: {
+        default: new Footer({
+          children: [
             new Paragraph({
-              heading: HeadingLevel.HEADING_2,
-              children: [new TextRun(`${section.number}. ${section.heading}`)],
-              spacing: { before: 300, after: 120 },
+              alignment: AlignmentType.RIGHT,
+              children: [
+                new TextRun({
+                  children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  size: 16,
+                }),
+              ],
             }),
-            ...section.blocks.flatMap(block),
-          ]),
-          ...paper.foot.map(
-            (line) =>
-              new Paragraph({
-                children: [new TextRun({ text: line, size: 18, color: '505A5F' })],
-                spacing: { before: 120 },
-              }),
-          ),
-        ],
+          ],
+        }),
       },
-    ],
+      children: [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          children: [new TextRun(paper.committee.toUpperCase())],
+        }),
+        new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(paper.title)] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(paper.byline)] }),
+        ...paper.meta.map(
+          (line) => new Paragraph({ children: [new TextRun({ text: line, color: '505A5F' })] }),
+        ),
+        ...paper.sections.flatMap((section) => [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_2,
+            children: [new TextRun(`${section.number}. ${section.heading}`)],
+            spacing: { before: 300, after: 120 },
+          }),
+          ...section.blocks.flatMap(block),
+        ]),
+        ...paper.foot.map(
+          (line) =>
+            new Paragraph({
+              children: [new TextRun({ text: line, size: 18, color: '505A5F' })],
+              spacing: { before: 120 },
+            }),
+        ),
+      ],
+    })),
   });
   return Packer.toBuffer(document);
 }

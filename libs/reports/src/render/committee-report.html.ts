@@ -48,24 +48,14 @@ function block(item: PaperBlock): string {
   }
 }
 
-/** The paper as one self-contained, printable HTML page (its CSS inline, nothing fetched). */
-export function renderCommitteeReportHtml(paper: Paper): string {
+function paperBody(paper: Paper): string {
   const sections = paper.sections
     .map(
       (section) =>
         `<section><h2>${escape(section.number)}. ${escape(section.heading)}</h2>${section.blocks.map(block).join('\n')}</section>`,
     )
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>${escape(paper.title)}</title>
-<meta name="description" content="${escape(paper.subject)}">
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main class="govuk-width-container">
+  return `<main class="govuk-width-container report-paper">
 <header class="report-header">
 <span class="govuk-caption-l">${escape(paper.committee)}</span>
 <h1>${escape(paper.title)}</h1>
@@ -74,7 +64,27 @@ export function renderCommitteeReportHtml(paper: Paper): string {
 </header>
 ${sections}
 <footer class="report-foot">${paper.foot.map((line) => `<p>${footLine(line)}</p>`).join('')}</footer>
-</main>
+</main>`;
+}
+
+/**
+ * The papers as one self-contained, printable HTML page (its CSS inline, nothing fetched): one paper per
+ * inspection, each starting on a new page when printed.
+ */
+export function renderCommitteeReportHtml(papers: Paper | readonly Paper[]): string {
+  const all = Array.isArray(papers) ? (papers as readonly Paper[]) : [papers as Paper];
+  const title =
+    all.length === 1 ? all[0].title : `${all[0]?.committee ?? 'Committee'}: the improvement plans`;
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>${escape(title)}</title>
+<meta name="description" content="${escape(all.map((paper) => paper.subject).join('; '))}">
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${all.map(paperBody).join('\n')}
 </body>
 </html>
 `;

@@ -19,19 +19,27 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** The report in one format; PDF needs a browser, started by the caller and kept for the next one. */
+/**
+ * The report on one inspection, or the reports on several as one file, in one format; PDF needs a browser,
+ * started by the caller and kept for the next one.
+ */
 export async function renderReport(
-  report: CommitteeReport,
+  reports: CommitteeReport | readonly CommitteeReport[],
   format: ReportFormat,
   pdf: () => Promise<PdfRenderer>,
   options: PaperOptions = {},
 ): Promise<RenderedReport> {
-  const fileName = `committee-report-${report.inspection.inspectionId}-${report.asOf}.${format}`;
+  const all = Array.isArray(reports) ? (reports as readonly CommitteeReport[]) : [reports as CommitteeReport];
+  if (all.length === 0) throw new RangeError('There is no report to render.');
+  const which = all.length === 1 ? `${all[0].inspection.inspectionId}-` : '';
+  const fileName = `committee-report-${which}${all[0].asOf}.${format}`;
   const done = (bytes: Buffer) => ({ bytes, contentType: CONTENT_TYPES[format], fileName });
-  if (format === 'csv') return done(Buffer.from(renderActionRowsCsv(report), 'utf8'));
-  const paper = committeePaper(report, options);
-  if (format === 'docx') return done(await renderCommitteeReportDocx(paper));
-  const html = renderCommitteeReportHtml(paper);
+  if (format === 'csv') return done(Buffer.from(renderActionRowsCsv(all), 'utf8'));
+  const papers = all.map((report) => committeePaper(report, options));
+  if (format === 'docx') return done(await renderCommitteeReportDocx(papers));
+  const html = renderCommitteeReportHtml(papers);
   if (format === 'html') return done(Buffer.from(html, 'utf8'));
-  return done(await (await pdf()).render(html, paper.subject));
+  const footer =
+    papers.length === 1 ? papers[0].subject : `${papers.length} inspections, as at ${all[0].asOf}`;
+  return done(await (await pdf()).render(html, footer));
 }

@@ -8,6 +8,7 @@ export const REPORT_CSS = `
 body { margin: 0; color: #0b0c0c; background: #fff; font-family: Arial, "Helvetica Neue", Helvetica, sans-serif;
   font-size: 16px; line-height: 1.35; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .govuk-width-container { max-width: 960px; margin: 0 auto; padding: 0 15px 30px; }
+.report-paper + .report-paper { border-top: 1px solid #b1b4b6; margin-top: 40px; }
 .report-header { border-bottom: 10px solid #1d70b8; padding: 20px 0 15px; margin-bottom: 25px; }
 .govuk-caption-l { display: block; color: #505a5f; font-size: 19px; margin-bottom: 5px; text-transform: uppercase; }
 h1 { font-size: 32px; line-height: 1.1; margin: 0 0 15px; font-weight: 700; }
@@ -36,5 +37,5 @@ p { margin: 0 0 15px; }
 .report-rag--red { border-color: #d4351c; } .report-rag--amber { border-color: #ffdd00; } .report-rag--green { border-color: #00703c; }
 .report-foot { border-top: 1px solid #b1b4b6; margin-top: 40px; padding-top: 15px; font-size: 14px; color: #505a5f; }
 .report-foot code { font-family: "Courier New", monospace; word-break: break-all; color: #0b0c0c; }
-@media print { .govuk-width-container { max-width: none; padding: 0; } }
+@media print { .report-paper + .report-paper { break-before: page; } .govuk-width-container { max-width: none; padding: 0; } }
 `;
