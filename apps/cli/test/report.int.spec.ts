@@ -10,6 +10,7 @@ import {
 } from '@actionledger/command-handling';
 import { reportIssuesStreamId } from '@actionledger/domain';
 import { createEventStore, eventStoreConfigFromEnv } from '@actionledger/event-store';
+import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { PlanScript } from '../../../libs/projections/src/testing/plan-script';
 import { appendScriptedEvents } from '../../../libs/reports/src/testing/append-scripted-events';
@@ -240,5 +241,28 @@ describe('actionledger report', () => {
     }
     const both = await run([...args, '--inspection', 'i-1', '--format', 'csv', '--out', out], env);
     expect(both.code).toBe(2);
+  });
+
+  it('refuses to write a paper over a log whose hash chain is broken, naming the link (exit 4)', async () => {
+    const db = new Database(join(dataDir, 'events.db'));
+    try {
+      const row = db.prepare("SELECT position, data FROM events WHERE type = 'ActionAssigned'").get() as {
+        position: number;
+        data: string;
+      };
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(
+        row.data.replace('2026-10-30', '2026-12-30'),
+        row.position,
+      );
+    } finally {
+      db.close();
+    }
+    const out = join(dataDir, 'tampered.html');
+    const refused = await run(
+      ['report', 'committee', '--inspection', 'i-1', '--format', 'html', '--out', out],
+      env,
+    );
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain('ActionAssigned');
   });
 });

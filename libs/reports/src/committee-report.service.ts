@@ -125,7 +125,16 @@ export class CommitteeReportService {
     reports: CommitteeReport | readonly CommitteeReport[],
     format: ReportFormat,
   ): Promise<RenderedReport> {
-    return renderReport(reports, format, () => (this.pdf ??= PdfRenderer.start()), this.paperOptions);
+    return renderReport(reports, format, () => this.pdfRenderer(), this.paperOptions);
+  }
+
+  /** One browser for every PDF; a browser that failed to start is tried again next time. */
+  private pdfRenderer(): Promise<PdfRenderer> {
+    this.pdf ??= PdfRenderer.start().catch((error: unknown) => {
+      this.pdf = null;
+      throw error;
+    });
+    return this.pdf;
   }
 
   /**

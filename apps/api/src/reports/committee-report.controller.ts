@@ -1,6 +1,7 @@
 import { NotFoundError, type Actor } from '@actionledger/command-handling';
 import { CommitteeReportService, parseReportQuery, type RenderedReport } from '@actionledger/reports';
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { AuditChainBrokenError } from '@actionledger/audit';
+import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
@@ -40,7 +41,9 @@ export class CommitteeReportController {
     @Res() response: Response,
   ): Promise<void> {
     const { since, asOf, format } = parseReportQuery(query);
-    const report = await this.reports.report(actor, { inspectionId: id, since, asOf });
+    const report = await this.reports
+      .report(actor, { inspectionId: id, since, asOf })
+      .catch(refuseBrokenChain);
     send(response, await this.reports.render(report, format), format, report.auditHead!.digest);
   }
 
@@ -65,10 +68,18 @@ export class CommitteeReportController {
     @Res() response: Response,
   ): Promise<void> {
     const { since, asOf, format } = parseReportQuery(query);
-    const reports = await this.reports.reportsOfOrganisation(actor.organisationId!, { since, asOf });
+    const reports = await this.reports
+      .reportsOfOrganisation(actor.organisationId!, { since, asOf })
+      .catch(refuseBrokenChain);
     if (!reports.length) throw new NoOpenInspectionError();
     send(response, await this.reports.render(reports, format), format, reports[0].auditHead!.digest);
   }
+}
+
+/** A paper must never cite the head of a log whose chain is broken: 409, saying where it broke. */
+function refuseBrokenChain(error: unknown): never {
+  if (error instanceof AuditChainBrokenError) throw new ConflictException(error.message);
+  throw error;
 }
 
 class NoOpenInspectionError extends NotFoundError {

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { AuditChainBrokenError } from '@actionledger/audit';
 import {
   AggregateLoader,
   CommandExecutor,
@@ -62,6 +63,7 @@ export function reportCommand(io: CliIo): Command {
           const period = { since: options.since, asOf: options.asOf };
           const reports = await reportsAsked(options, period).catch((error: unknown) => {
             if (error instanceof InvalidQueryError) throw new CliError(error.message, EXIT.usage);
+            if (error instanceof AuditChainBrokenError) throw new CliError(error.message, EXIT.tampered);
             throw error;
           });
           const rendered = await service.render(reports, options.format);
