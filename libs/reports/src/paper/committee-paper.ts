@@ -184,12 +184,19 @@ function currentPosition(report: CommitteeReport): PaperSection {
   blocks.push({
     kind: 'rag',
     status: rag.status,
-    text: `The plan's status is ${RAG_WORDS[rag.status]}. ${rag.rule[rag.status]}`,
+    text: `The plan's status is ${RAG_WORDS[rag.status]}: ${RAG_REASONS[rag.status]}`,
   });
-  para(`Red: ${rag.rule.red} Amber: ${rag.rule.amber} Green: otherwise.`);
+  para(`The rule. Red: ${rag.rule.red} Amber: ${rag.rule.amber} Green: otherwise.`);
   para(deadlineSentence(report));
   return { number: '§', heading: 'Current position', blocks };
 }
+
+const RAG_REASONS = {
+  red: 'at least one priority action is overdue.',
+  amber:
+    'an action is overdue, or an open action is due within 14 days and has had no progress in the last 30 days.',
+  green: 'no action is overdue, and no open action due within 14 days has gone 30 days without progress.',
+} as const;
 
 function deadlineSentence({ deadline }: CommitteeReport): string {
   if (deadline.date === null) return 'The plan deadline cannot be set until the letter date is recorded.';
@@ -281,6 +288,7 @@ function actionDetail(report: CommitteeReport): PaperSection {
       kind: 'table' as const,
       caption: `${index + 1}. ${areaHeading(finding)}`,
       head: ['Action', 'Owner', 'Status and dates', 'Evidence', since],
+      widths: [28, 14, 22, 14, 22],
       rows: finding.actions.map((action) => [
         action.description ? `${action.title}\n${action.description}` : action.title,
         action.owner ? `${action.owner.name}\n${action.owner.roles.join(', ')}` : 'Not assigned',
@@ -302,7 +310,9 @@ function actionDetail(report: CommitteeReport): PaperSection {
 function datesCell(action: ReportAction): string[] {
   const lines = [`Status: ${STATUS_WORDS[action.status]}${action.overdue ? ', overdue' : ''}`];
   if (action.withdrawnReason) lines.push(`Withdrawn: ${action.withdrawnReason}`);
-  if (action.originalDueDate) lines.push(`First due: ${longDate(action.originalDueDate)}`);
+  if (action.originalDueDate) {
+    lines.push(`${action.moves.length ? 'First due' : 'Due'}: ${longDate(action.originalDueDate)}`);
+  }
   if (action.dueDate && action.moves.length) {
     lines.push(`Now due: ${longDate(action.dueDate)}, moved ${times(action.moves.length)}`);
     for (const move of action.moves) {

@@ -7,7 +7,8 @@ export type PaperBlock =
   /** "Action taken:", over a list. */
   | { kind: 'label'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
+  /** `widths`: each column's share of the page width, in per cent. */
+  | { kind: 'table'; caption: string; head: string[]; rows: string[][]; widths?: number[] }
   | { kind: 'rag'; status: RagStatus; text: string };
 
 export interface PaperSection {

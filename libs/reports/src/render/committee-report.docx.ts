@@ -50,6 +50,8 @@ function table(item: Extract<PaperBlock, { kind: 'table' }>): (Paragraph | Table
     }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      // A4 less the margins is about 9,000 twentieths of a point.
+      ...(item.widths && { columnWidths: item.widths.map((share) => Math.round(share * 90)) }),
       rows: [row(item.head, true), ...item.rows.map((cells) => row(cells, false))],
     }),
   ];

@@ -32,7 +32,10 @@ function block(item: PaperBlock): string {
       return `<ul class="govuk-list govuk-list--bullet">${item.items.map((i) => `<li><span class="report-bullet" aria-hidden="true">•</span>${escape(i)}</li>`).join('')}</ul>`;
     case 'table':
       return (
-        `<table class="govuk-table"><caption>${escape(item.caption)}</caption>` +
+        `<table class="govuk-table${item.widths ? ' report-table--fixed' : ''}"><caption>${escape(item.caption)}</caption>` +
+        (item.widths
+          ? `<colgroup>${item.widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>`
+          : '') +
         `<thead><tr>${item.head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead>` +
         `<tbody>${item.rows.map((row) => `<tr>${row.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
       );

@@ -27,6 +27,8 @@ p { margin: 0 0 15px; }
 .govuk-table th, .govuk-table td { border-bottom: 1px solid #b1b4b6; padding: 8px 10px 8px 0; text-align: left;
   vertical-align: top; }
 .govuk-table th { font-weight: 700; }
+.report-table--fixed { table-layout: fixed; }
+.report-table--fixed td { overflow-wrap: anywhere; }
 .govuk-table tr { break-inside: avoid; }
 .report-cell-line { display: block; }
 .govuk-tag { display: inline-block; padding: 2px 8px; font-weight: 700; text-transform: uppercase; letter-spacing: 1px; }
