@@ -23,6 +23,14 @@ const COLUMNS = [
   'since',
 ];
 
+/**
+ * A cell a spreadsheet would run as a formula (text users typed that starts with =, +, -, @, a tab or a return)
+ * is prefixed with an apostrophe, as OWASP advises for CSV opened in Excel: the text stays readable, and inert.
+ */
+export function spreadsheetSafe(cell: string | number | boolean): string | number | boolean {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 /** One row per action, with the same facts as the papers, for a spreadsheet. */
 export function renderActionRowsCsv(reports: CommitteeReport | readonly CommitteeReport[]): string {
   const all = Array.isArray(reports) ? (reports as readonly CommitteeReport[]) : [reports as CommitteeReport];
@@ -53,5 +61,8 @@ export function renderActionRowsCsv(reports: CommitteeReport | readonly Committe
       ]),
     ),
   );
-  return stringify(rows, { header: true, columns: COLUMNS });
+  return stringify(
+    rows.map((row) => row.map(spreadsheetSafe)),
+    { header: true, columns: COLUMNS },
+  );
 }

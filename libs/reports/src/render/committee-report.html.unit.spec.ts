@@ -3,7 +3,7 @@ import { PlanScript } from '../../../projections/src/testing/plan-script';
 import { buildCommitteeReport } from '../model/build-committee-report';
 import { committeePaper } from '../paper/committee-paper';
 import { asReportEvents, namedAfterId } from '../testing/scripted-report-events';
-import { renderActionRowsCsv } from './action-rows.csv';
+import { renderActionRowsCsv, spreadsheetSafe } from './action-rows.csv';
 import { renderCommitteeReportHtml } from './committee-report.html';
 
 const HEAD = `ah1-57-${'c'.repeat(64)}`;
@@ -91,5 +91,14 @@ describe('the action rows in CSV', () => {
     expect(rows[0].moves).toBe(
       '2026-03-20: 2026-04-01 -> 2026-04-15 (Police lead changed); 2026-04-02: 2026-04-15 -> 2026-04-20 (Health colleagues joined)',
     );
+  });
+
+  it('keeps a cell a spreadsheet would run as a formula inert, and leaves dates and plain text alone', () => {
+    expect(spreadsheetSafe('=HYPERLINK("http://evil")')).toBe(`'=HYPERLINK("http://evil")`);
+    expect(spreadsheetSafe('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(spreadsheetSafe('-2+3')).toBe(`'-2+3`);
+    expect(spreadsheetSafe('2026-04-01')).toBe('2026-04-01');
+    expect(spreadsheetSafe('Audit – done')).toBe('Audit – done');
+    expect(spreadsheetSafe(2)).toBe(2);
   });
 });
