@@ -61,7 +61,7 @@ describe('GET /api/inspections/:id/report, the committee paper', () => {
       'Audit every contact received in October – completed 16 November 2026, awaiting verification',
     );
     expect(html).toContain(`npx actionledger audit verify --head ${head}`);
-  });
+  }, 30_000);
 
   it('is a Word document, a PDF and CSV rows on asking, for the lead', async () => {
     const docx = await t.http
@@ -130,5 +130,5 @@ describe('GET /api/reports/committee, the papers on every open inspection', () =
     expect(html.text.match(/<main class="govuk-width-container report-paper">/g)).toHaveLength(2);
     await t.users.otherBoard.http.get('/api/reports/committee').expect(404);
     await t.users.owner.http.get('/api/reports/committee').expect(403);
-  });
+  }, 30_000);
 });

@@ -60,7 +60,7 @@ describe('actionledger report', () => {
       vault.close();
       await store.close();
     }
-  });
+  }, 30_000);
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('writes the Word paper with owners by name and the audit head, issues it, and knows the file again', async () => {
@@ -151,7 +151,7 @@ describe('actionledger report', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 30_000);
 
   it('refuses a period that starts after the day it is as at, and an inspection it does not have', async () => {
     const out = join(dataDir, 'x.html');
@@ -198,7 +198,7 @@ describe('actionledger report', () => {
       env,
     );
     expect(unknown.code).toBe(3);
-  });
+  }, 30_000);
 
   it('writes one file on every open inspection of an organisation, and issues it on each', async () => {
     const store = createEventStore(eventStoreConfigFromEnv(env));
@@ -241,7 +241,7 @@ describe('actionledger report', () => {
     }
     const both = await run([...args, '--inspection', 'i-1', '--format', 'csv', '--out', out], env);
     expect(both.code).toBe(2);
-  });
+  }, 30_000);
 
   it('refuses to write a paper over a log whose hash chain is broken, naming the link (exit 4)', async () => {
     const db = new Database(join(dataDir, 'events.db'));
@@ -264,5 +264,5 @@ describe('actionledger report', () => {
     );
     expect(refused.code).toBe(4);
     expect(refused.err).toContain('ActionAssigned');
-  });
+  }, 30_000);
 });

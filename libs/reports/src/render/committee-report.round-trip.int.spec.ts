@@ -61,7 +61,7 @@ describeWithFolder(seedLettersFolder(), 'a committee paper read back by the lett
     const docx = await renderCommitteeReportDocx(paper);
     const { value: html } = await mammoth.convertToHtml({ buffer: docx });
     expectReadBack(wordText(html));
-  });
+  }, 30_000);
 });
 
 /** Mammoth's HTML of the document as plain text: one line per paragraph, list items with their bullet. */
