@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { benchApiCommands } from './api-commands.bench';
 import { benchAuditVerify } from './audit-verify.bench';
 import { benchChainAppend } from './chain-append.bench';
+import { benchCommitteeReport } from './committee-report.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
 import { benchPostgresApi } from './api-commands-postgres.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
@@ -13,8 +14,8 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`; or `BENCH_ONLY=…`)
- * runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`; or
+ * `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -136,6 +137,21 @@ async function main(): Promise<void> {
       ratio: Number(verify.ratio.toFixed(3)),
       target: '≥ 0.5',
     });
+  }
+  if (runs('reports')) {
+    const report = await benchCommitteeReport({
+      actions: Number(process.env.BENCH_REPORT_ACTIONS ?? 300),
+      rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+    });
+    for (const [format, figure] of Object.entries(report.formats)) {
+      rows.push({
+        benchmark: `(report) committee report as ${format}, ${report.actions} actions, ${report.events.toLocaleString('en-GB')} events`,
+        measured: `${figure.ms.toFixed(0)} ms (${Math.round(figure.bytes / 1024)} KB)`,
+        baseline: `${report.jsonMs.toFixed(0)} ms the same report as JSON`,
+        ratio: Number(figure.ratio.toFixed(3)),
+        target: format === 'html' || format === 'docx' ? '≥ 0.2' : '—',
+      });
+    }
   }
   console.table(rows);
 }

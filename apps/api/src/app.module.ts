@@ -39,6 +39,8 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { BlobStoreCloser, evidenceProviders } from './evidence/evidence.providers';
 import { LetterParsingPoolCloser, letterParsingPoolProvider } from './letters/letter-parsing.provider';
 import { InspectionIdentities } from './letters/inspection-identities';
+import { CommitteeReportController } from './reports/committee-report.controller';
+import { CommitteeReportCloser, committeeReportProvider } from './reports/committee-report.providers';
 
 @Module({})
 export class AppModule {
@@ -62,6 +64,7 @@ export class AppModule {
         ...webControllers,
         EvidenceController,
         FollowUpsController,
+        CommitteeReportController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -95,6 +98,8 @@ export class AppModule {
         AttachEvidenceHandler,
         ScheduleFollowUpHandler,
         JudgeFindingAtFollowUpHandler,
+        committeeReportProvider,
+        CommitteeReportCloser,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { evidenceCommand } from './commands/evidence.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsCommand } from './commands/projections.command';
+import { reportCommand } from './commands/report.command';
 import { streamsCommand } from './commands/streams.command';
 import { accessCommands } from './commands/users.command';
 
@@ -31,6 +32,7 @@ export function createCliProgram(io: CliIo): Command {
   for (const command of backupCommands(io)) program.addCommand(command);
   program.addCommand(demoCommand(io));
   program.addCommand(evidenceCommand(io));
+  program.addCommand(reportCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

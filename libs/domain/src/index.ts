@@ -23,3 +23,4 @@ export * from './organisation/organisation.decider';
 export * from './user/user.events';
 export * from './user/user.decider';
 export * from './follow-up/follow-up.decider';
+export * from './report-issue/report-issue.decider';

@@ -9,6 +9,7 @@ export * from './calendar/london-date';
 export * from './calendar/working-days';
 export * from './paging/paging';
 export * from './plans/plan-documents';
+export { evolvePlanDocuments, type DocView, type DocChange } from './plans/plan-documents.evolve';
 export * from './plans/plans.projection';
 export * from './plans/read-model.context';
 export * from './plans/action-context';

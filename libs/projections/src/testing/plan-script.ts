@@ -96,6 +96,7 @@ export class PlanScript {
     findingId: string,
     category: FindingCategory = 'priority_action',
     timescale: Timescale = 'within_3_months',
+    text = `Finding ${findingId}`,
   ): this {
     const organisationId = this.require(this.orgOf.get(inspectionId), `inspection ${inspectionId}`);
     const state = this.findings.get(findingId) ?? initialFindingState;
@@ -108,7 +109,7 @@ export class PlanScript {
           organisationId,
           category,
           timescale,
-          text: `Finding ${findingId}`,
+          text,
           countsFrom: this.now.toISOString().slice(0, 10),
         },
         metadata: this.metadata(),
