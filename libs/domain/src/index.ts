@@ -21,3 +21,8 @@ export * from './organisation/organisation.decider';
 export * from './user/user.events';
 export * from './user/user.decider';
 export * from './follow-up/follow-up.decider';
+export * from './plan-import/plan-sheet';
+export * from './plan-import/plan-import-proposal';
+export * from './plan-import/plan-import.events';
+export * from './plan-import/plan-import.decider';
+export * from './plan-import/plan-import-confirmation';
