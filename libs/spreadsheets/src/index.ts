@@ -1,0 +1,11 @@
+export * from './input/spreadsheet-input.error';
+export * from './input/limits';
+export { readPlanSheet, type PlanSheet } from './reading/read-plan-sheet';
+export { readUkDate, excelSerialDate, type DateReading } from './reading/uk-date';
+export { ragOfColour } from './reading/rag-colour';
+export { ragOfCell, rowStatus, statusOfText } from './reading/row-status';
+export { columnLetter, columnIndexOfLetter } from './reading/sheet-cells';
+export { fieldOfHeader, recogniseHeader, normaliseHeader } from './headers/recognise-header';
+export { matchOwner, normaliseName, type KnownUser, type OwnerMatch } from './matching/owner-matching';
+export { matchFinding, findingWords, type KnownFinding } from './matching/finding-matching';
+export { proposePlanRows, notesOfText, type MatchingContext } from './proposal/propose-plan-rows';
