@@ -30,6 +30,8 @@ import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
 import { FindingResolutionRunner } from './process-managers/finding-resolution.runner';
+import { PlanImportsController } from './plan-import/plan-imports.controller';
+import { planImportProviders } from './plan-import/plan-import.providers';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ReadModelsController,
+        PlanImportsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +75,7 @@ export class AppModule {
         ImportLetterHandler,
         EditLetterDraftHandler,
         ConfirmLetterDraftHandler,
+        ...planImportProviders,
       ],
     };
   }

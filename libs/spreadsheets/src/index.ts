@@ -9,3 +9,10 @@ export { fieldOfHeader, recogniseHeader, normaliseHeader } from './headers/recog
 export { matchOwner, normaliseName, type KnownUser, type OwnerMatch } from './matching/owner-matching';
 export { matchFinding, findingWords, type KnownFinding } from './matching/finding-matching';
 export { proposePlanRows, notesOfText, type MatchingContext } from './proposal/propose-plan-rows';
+export { remapColumns, resolveColumn, type ColumnReference } from './headers/column-reference';
+export type { PlanImportPorts } from './workflow/plan-import.ports';
+export { draftPlanImport, type PlanUpload } from './workflow/draft-plan-import';
+export { editPlanImport, type PlanImportChanges } from './workflow/edit-plan-import';
+export { confirmPlanImport, type PlanImportConfirmation } from './workflow/confirm-plan-import';
+export { EXPORT_COLUMNS, type PlanExportRow } from './export/plan-export.rows';
+export { writePlanWorkbook, writePlanCsv } from './export/write-plan-workbook';

@@ -106,6 +106,17 @@ function rowEvents(
       },
     });
   }
+  if (row.status === 'verified') {
+    // Signed off before the import, as the sheet records it; the lead confirming the import accepts that.
+    events.push({
+      type: 'ActionVerified',
+      data: {
+        actionId,
+        note: `Verified in the imported plan (row ${row.rowNumber}).`,
+        verifiedAt: row.verifiedOn ? dayStart(row.verifiedOn) : metadata.now.toISOString(),
+      },
+    });
+  }
   return events;
 }
 

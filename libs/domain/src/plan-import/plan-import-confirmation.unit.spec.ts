@@ -34,6 +34,7 @@ describe('confirming a plan import', () => {
     row(5, { originalDueDate: '2026-03-31', dueDate: '2026-06-30' }),
     row(6, { status: 'complete', completedOn: '2026-02-01' }),
     row(7, { owner: { text: null, userId: null, matchedBy: null }, dueDate: null, status: 'not_started' }),
+    row(9, { status: 'verified', completedOn: '2026-02-01', verifiedOn: '2026-02-10' }),
     row(8, { excluded: true }),
   ];
   const draft = draftOf([drafted(rows)]);
@@ -41,7 +42,7 @@ describe('confirming a plan import', () => {
   it('records each included row as its events, on a finding matched or raised once for rows that share it', () => {
     expect(newFindingsOf(draft.status === 'none' ? (undefined as never) : draft.proposal)).toHaveLength(1);
     const writes = decidePlanImportConfirmation(
-      confirm(['a-4', 'a-5', 'a-6', 'a-7'], ['f-new']),
+      confirm(['a-4', 'a-5', 'a-6', 'a-7', 'a-9'], ['f-new']),
       draft,
       facts,
       policy,
@@ -55,6 +56,7 @@ describe('confirming a plan import', () => {
       ['action-a-5', 5, ['ActionPlanned', 'ActionAssigned', 'ActionRescheduled']],
       ['action-a-6', 6, ['ActionPlanned', 'ActionAssigned', 'ActionCompleted']],
       ['action-a-7', 7, ['ActionPlanned']],
+      ['action-a-9', 9, ['ActionPlanned', 'ActionAssigned', 'ActionCompleted', 'ActionVerified']],
     ]);
     expect(writes[2].events[0].data).toMatchObject({ findingId: 'f-old', title: 'Action of row 4' });
     expect(writes[3].events[1].data).toMatchObject({ dueDate: '2026-03-31', dueDateSource: 'given' });
@@ -63,6 +65,7 @@ describe('confirming a plan import', () => {
       completedBy: MARKED_COMPLETE_IN_SHEET,
       completedAt: '2026-02-01T00:00:00.000Z',
     });
+    expect(writes[6].events[3].data).toMatchObject({ verifiedAt: '2026-02-10T00:00:00.000Z' });
     expect(writes[1].events[0].data).toMatchObject({
       inspectionId: 'i-1',
       countsFrom: '2012-01-20',

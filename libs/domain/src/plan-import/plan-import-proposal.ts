@@ -10,7 +10,7 @@ export type RagRating = 'red' | 'amber' | 'green' | 'blue';
 
 /** A field of a row that a reading problem is about; correcting the field settles the problem. */
 export type PlanRowField =
-  'finding' | 'action' | 'owner' | 'dueDate' | 'originalDueDate' | 'status' | 'completedOn';
+  'finding' | 'action' | 'owner' | 'dueDate' | 'originalDueDate' | 'status' | 'completedOn' | 'verifiedOn';
 
 export interface ReadingProblem {
   field: PlanRowField;
@@ -33,6 +33,7 @@ export interface ProposedPlanRow {
   status: PlanRowStatus;
   rag: RagRating | null;
   completedOn: CalendarDate | null;
+  verifiedOn: CalendarDate | null;
   notes: string[];
   /** What the reader could not settle (an ambiguous date, an owner matching nobody); the lead settles it. */
   readingProblems: ReadingProblem[];
@@ -63,6 +64,7 @@ export interface PlanRowCorrection {
   originalDueDate?: CalendarDate | null;
   status?: PlanRowStatus;
   completedOn?: CalendarDate | null;
+  verifiedOn?: CalendarDate | null;
   notes?: string[];
 }
 

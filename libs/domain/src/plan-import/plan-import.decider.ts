@@ -68,6 +68,7 @@ function correctedFields(correction: PlanRowCorrection): Set<PlanRowField> {
   if (given('originalDueDate')) fields.add('originalDueDate');
   if (given('status')) fields.add('status');
   if (given('completedOn')) fields.add('completedOn');
+  if (given('verifiedOn')) fields.add('verifiedOn');
   return fields;
 }
 
@@ -95,6 +96,7 @@ export function correctRow(row: ProposedPlanRow, correction: PlanRowCorrection):
       correction.originalDueDate !== undefined ? correction.originalDueDate : row.originalDueDate,
     status: correction.status ?? row.status,
     completedOn: correction.completedOn !== undefined ? correction.completedOn : row.completedOn,
+    verifiedOn: correction.verifiedOn !== undefined ? correction.verifiedOn : row.verifiedOn,
     notes: correction.notes ?? row.notes,
     readingProblems: row.readingProblems.filter((problem) => !settled.has(problem.field)),
   };

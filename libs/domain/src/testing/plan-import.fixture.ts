@@ -20,6 +20,7 @@ export const row = (rowNumber: number, changes: Partial<ProposedPlanRow> = {}): 
   status: 'in_progress',
   rag: null,
   completedOn: null,
+  verifiedOn: null,
   notes: [],
   readingProblems: [],
   remarks: [],

@@ -114,7 +114,7 @@ function proposeRow(
     remarks,
   );
   const completedOn = dateField(cell('completedOn'), 'completedOn', 'completion date', problems, remarks);
-  const verifiedOn = dateField(cell('verifiedOn'), 'status', 'verification date', problems, remarks);
+  const verifiedOn = dateField(cell('verifiedOn'), 'verifiedOn', 'verification date', problems, remarks);
 
   const { rag, fromColour } = ragOfCell(cell('rag'));
   if (fromColour) remarks.push(`the RAG rating is read from the cell's colour: ${rag}`);
@@ -126,7 +126,7 @@ function proposeRow(
   if (!status && completedOn) status = 'complete';
   status ??= owner ? 'in_progress' : 'not_started';
   if (status === 'verified')
-    remarks.push('verified in the sheet: it is recorded as complete, for a lead here to verify');
+    remarks.push('verified in the sheet: recorded as verified by the lead who confirms the import');
   const excluded = status === 'withdrawn';
   if (excluded) remarks.push('withdrawn in the sheet: excluded');
   const timesMoved = Number(text('timesMoved'));
@@ -149,6 +149,7 @@ function proposeRow(
     status,
     rag,
     completedOn,
+    verifiedOn,
     notes: notesOfText(cell('notes')?.text ?? ''),
     readingProblems: problems,
     remarks,
