@@ -73,7 +73,7 @@ export function planRowProblems(row: ProposedPlanRow): string[] {
   if (row.excluded) return [];
   const problems = row.readingProblems.map((problem) => problem.message);
   if (!row.action.trim()) problems.push('there is no action');
-  if (!row.finding.findingId && !row.finding.text.trim()) problems.push('it answers no finding');
+  if (!row.finding.findingId && !row.finding.text.trim()) problems.push('it answers no finding: give one');
   const done = row.status === 'complete' || row.status === 'verified';
   const unowned = !row.owner.userId && !row.readingProblems.some((problem) => problem.field === 'owner');
   if (unowned && done) problems.push('it is marked complete but has no owner');
