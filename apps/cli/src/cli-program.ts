@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { auditCommand } from './commands/audit.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
+import { plansCommand } from './commands/plans.command';
 import { projectionsCommand } from './commands/projections.command';
 import { streamsCommand } from './commands/streams.command';
 import { accessCommands } from './commands/users.command';
@@ -21,6 +22,7 @@ export function createCliProgram(io: CliIo): Command {
   );
   program.addCommand(streamsCommand(io));
   program.addCommand(lettersCommand(io));
+  program.addCommand(plansCommand(io));
   for (const command of accessCommands(io)) program.addCommand(command);
   program.addCommand(migrateCommand(io));
   program.addCommand(projectionsCommand(io));

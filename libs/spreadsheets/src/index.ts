@@ -16,3 +16,4 @@ export { editPlanImport, type PlanImportChanges } from './workflow/edit-plan-imp
 export { confirmPlanImport, type PlanImportConfirmation } from './workflow/confirm-plan-import';
 export { EXPORT_COLUMNS, type PlanExportRow } from './export/plan-export.rows';
 export { writePlanWorkbook, writePlanCsv } from './export/write-plan-workbook';
+export { knownUsersOf } from './workflow/known-users';
