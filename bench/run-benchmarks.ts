@@ -3,6 +3,7 @@ import { benchApiCommands } from './api-commands.bench';
 import { benchAuditVerify } from './audit-verify.bench';
 import { benchChainAppend } from './chain-append.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
+import { benchPlanImport } from './plan-import.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 
@@ -11,7 +12,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `projections`; or `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `projections`, `plan-import`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -102,6 +103,16 @@ async function main(): Promise<void> {
       baseline: `${Math.round(verify.readEventsPerSecond)} ev/s read unverified`,
       ratio: Number(verify.ratio.toFixed(3)),
       target: '≥ 0.5',
+    });
+  }
+  if (runs('plan-import')) {
+    const result = await benchPlanImport({ rows: Number(process.env.BENCH_PLAN_ROWS ?? 2_000) });
+    rows.push({
+      benchmark: `(plan import) ${result.rows}-row .xlsx, draft + confirm (${result.events} events)`,
+      measured: `${Math.round(result.importEventsPerSecond)} ev/s`,
+      baseline: `${Math.round(result.directEventsPerSecond)} ev/s the same events appended directly`,
+      ratio: Number(result.ratio.toFixed(3)),
+      target: '≥ 0.3',
     });
   }
   console.table(rows);

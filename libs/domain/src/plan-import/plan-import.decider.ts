@@ -45,6 +45,9 @@ export type PlanImportState =
       confirmation: Omit<PlanImportConfirmed['data'], 'draftId'> | null;
     });
 
+/** How many of a draft's problems a refusal names; the draft itself lists every one. */
+const NAMED_PROBLEMS = 20;
+
 export const initialPlanImportState: PlanImportState = { status: 'none' };
 
 function refuse(reason: string): never {
@@ -141,9 +144,12 @@ export function decidePlanImport(command: PlanImportCommand, state: PlanImportSt
       const draft = openDraft(state, 'confirmed');
       const problems = planImportProblems(draft.proposal);
       if (problems.length > 0) {
-        refuse(
-          `This plan cannot be recorded yet; correct or exclude each row named: ${problems.join('; ')}.`,
-        );
+        const named = problems.slice(0, NAMED_PROBLEMS).join('; ');
+        const more =
+          problems.length > NAMED_PROBLEMS
+            ? `; and ${problems.length - NAMED_PROBLEMS} more (the draft lists each)`
+            : '';
+        refuse(`This plan cannot be recorded yet; correct or exclude each row named: ${named}${more}.`);
       }
       return [{ type: 'PlanImportConfirmed', data: { ...command.data, confirmedAt: at } }];
     }
