@@ -20,6 +20,8 @@ interface Fixture {
   userId: string;
   resolvedFindingId: string;
   planImportId: string;
+  /** The log position of the fixture's last write through the API: read-your-writes for the read models. */
+  position: number;
 }
 
 interface Row {
@@ -298,13 +300,13 @@ const MATRIX: Record<string, Row> = {
   // Not routes of their own but formats of one, each with its row ("?" keeps them out of the route check).
   'GET /api/inspections/{id}/plan?format=xlsx': {
     allow: READERS,
-    path: (fx) => `/api/inspections/${fx.inspectionId}/plan?format=xlsx`,
+    path: (fx) => `/api/inspections/${fx.inspectionId}/plan?format=xlsx&after=${fx.position}`,
     ok: 200,
     scoped: true,
   },
   'GET /api/inspections/{id}/plan?format=csv': {
     allow: READERS,
-    path: (fx) => `/api/inspections/${fx.inspectionId}/plan?format=csv`,
+    path: (fx) => `/api/inspections/${fx.inspectionId}/plan?format=csv&after=${fx.position}`,
     ok: 200,
     scoped: true,
   },
@@ -367,6 +369,7 @@ async function givenFixture(t: TestApp): Promise<Fixture> {
     userId,
     resolvedFindingId,
     planImportId: planImport.body.id,
+    position: planImport.body.position,
   };
 }
 

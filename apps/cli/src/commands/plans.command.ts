@@ -73,7 +73,7 @@ export function plansCommand(io: CliIo): Command {
         const troubled = rows.filter((row) => planRowProblems(row).length > 0);
         io.out(
           [
-            `${result.alreadyImported ? 'already imported as' : 'draft'} ${result.id}: ${rows.length} rows from ${state.grid.sheetName ?? basename(file)}, header on row ${state.grid.headerRow}`,
+            `${result.alreadyImported ? 'already imported as' : 'draft'} ${result.id}: ${rows.length} row${rows.length === 1 ? '' : 's'} from ${state.grid.sheetName ?? basename(file)}, header on row ${state.grid.headerRow}`,
             ...troubled.map((row) => `  row ${row.rowNumber}: ${planRowProblems(row).join(', ')}`),
             troubled.length === 0
               ? 'every row can be recorded: a lead confirms it with POST /api/plans/imports/<id>/confirm'
