@@ -42,7 +42,7 @@ describe('actionledger plans import', () => {
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(
-      /^draft [0-9a-f-]{36}: 2 rows from Plan, header on row 2\n  row 4: the owner "The team" matches no user/,
+      /^draft [0-9a-f-]{36}: 2 rows from Plan, header on row 2\n {2}row 4: the owner "The team" matches no user/,
     );
     expect(await t.eventCount()).toBe(before + 1);
 
