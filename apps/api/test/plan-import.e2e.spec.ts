@@ -179,6 +179,14 @@ describe('importing an action plan from a spreadsheet', () => {
       dueDateSource: 'given',
     });
 
+    const history = await t.http.get(`/api/actions/${confirmed.actionIds[0]}/history`).expect(200);
+    expect(history.body.map((step: { type: string; why: string }) => [step.type, step.why])).toEqual([
+      ['ActionPlanned', `Imported from plan.xlsx, row 3 (SHA-256 ${draft.digest.slice(0, 12)}…).`],
+      ['ActionAssigned', `Imported from plan.xlsx, row 3 (SHA-256 ${draft.digest.slice(0, 12)}…).`],
+      ['ProgressRecorded', expect.stringMatching(/^Imported from plan\.xlsx, row 3/)],
+      ['ProgressRecorded', expect.stringMatching(/^Imported from plan\.xlsx, row 3/)],
+    ]);
+
     const count = await t.eventCount();
     const again = await t.http.post(`/api/plans/imports/${id}/confirm`).expect(200);
     expect(again.body).toEqual(confirmed);
