@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { proposePlanRows } from '../proposal/propose-plan-rows';
 import { buildWorkbook, BLUE, GREEN, RED, toCsv } from '../testing/plan-workbooks';
 import { readPlanSheet } from './read-plan-sheet';
@@ -162,6 +163,18 @@ describe('reading a council’s plan workbook', () => {
         'u-ravi',
       ],
     ]);
+  });
+
+  it('reads a RAG fill picked from the theme row of Excel’s palette', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Plan');
+    sheet.addRow(['Action', 'RAG']);
+    sheet.addRow(['Audit contacts']);
+    sheet.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 9 } as ExcelJS.Color };
+    sheet.addRow(['Train staff']);
+    sheet.getCell('B3').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 5 } as ExcelJS.Color };
+    const { rows } = await proposalOf(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(rows.map((row) => row.rag)).toEqual(['green', 'amber']);
   });
 
   it('refuses, saying which, what is no plan', async () => {

@@ -23,11 +23,29 @@ function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date 
   return null;
 }
 
+/**
+ * The default Office theme's colours, by theme index: a fill picked from the palette's theme row ("Green, Accent
+ * 6") is stored as an index, not a colour. Tints are left aside: a lighter green is still green.
+ */
+const OFFICE_THEME = [
+  'FFFFFF',
+  '000000',
+  'E7E6E6',
+  '44546A',
+  '4472C4',
+  'ED7D31',
+  'A5A5A5',
+  'FFC000',
+  '5B9BD5',
+  '70AD47',
+];
+
 function solidFill(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill;
   if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
-  const argb = fill.fgColor?.argb;
-  return argb && /^[0-9A-F]{8}$/i.test(argb) ? argb.slice(2).toUpperCase() : undefined;
+  const { argb, theme } = (fill.fgColor ?? {}) as { argb?: string; theme?: number };
+  if (argb && /^[0-9A-F]{8}$/i.test(argb)) return argb.slice(2).toUpperCase();
+  return theme === undefined ? undefined : OFFICE_THEME[theme];
 }
 
 function toSheetCell(cell: ExcelJS.Cell): SheetCell | null {
