@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { buildPasswordProtectedWorkbook } from '../../../libs/spreadsheets/src/testing/password-protected';
 import { buildWorkbook, BLUE, GREEN, RED } from '../../../libs/spreadsheets/src/testing/plan-workbooks';
 import { inspectionBody, startTestApp, type TestApp } from './test-app';
 
@@ -271,11 +272,10 @@ describe('importing an action plan from a spreadsheet', () => {
   it('refuses with a 400 that says which: not a spreadsheet, a password, no action column, too many rows, no inspection', async () => {
     const { inspectionId } = await givenInspectionWithFinding(t);
     const before = await t.eventCount();
-    const encrypted = Buffer.concat([
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-      Buffer.alloc(1016),
-      Buffer.from('EncryptionInfo', 'utf16le'),
-    ]);
+    const encrypted = await buildPasswordProtectedWorkbook(
+      [{ name: 'Plan', header: ['Action', 'Owner'], rows: [['Audit contacts', 'Test owner']] }],
+      'secret',
+    );
     const many = Buffer.from(
       ['Action,Owner', ...Array.from({ length: 5001 }, (_, i) => `Action ${i},Test owner`)].join('\n'),
     );

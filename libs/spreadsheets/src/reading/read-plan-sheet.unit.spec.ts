@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { proposePlanRows } from '../proposal/propose-plan-rows';
+import { buildPasswordProtectedWorkbook } from '../testing/password-protected';
 import { buildWorkbook, BLUE, GREEN, RED, toCsv } from '../testing/plan-workbooks';
 import { readPlanSheet } from './read-plan-sheet';
 
@@ -201,16 +202,17 @@ describe('reading a council’s plan workbook', () => {
   });
 
   it('refuses a password-protected workbook and an old .xls, each by name', async () => {
-    const ole = (inside: string) =>
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(504),
-        Buffer.from(inside, 'utf16le'),
-      ]);
-    await expect(readPlanSheet(ole('EncryptionInfo'))).rejects.toMatchObject({
+    const plan = [{ name: 'Plan', header: ['Action', 'Owner'], rows: [['Audit contacts', 'Jane Smith']] }];
+    await expect(readPlanSheet(await buildPasswordProtectedWorkbook(plan, 'secret'))).rejects.toMatchObject({
       reason: 'password_protected',
+      message: expect.stringMatching(/protected by a password/),
     });
-    await expect(readPlanSheet(ole('Workbook'))).rejects.toMatchObject({
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('Workbook', 'utf16le'),
+    ]);
+    await expect(readPlanSheet(ole)).rejects.toMatchObject({
       reason: 'not_a_spreadsheet',
       message: expect.stringMatching(/\.xls/),
     });
