@@ -5,6 +5,7 @@ import { benchChainAppend } from './chain-append.bench';
 import { benchCommitteeReport } from './committee-report.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
 import { benchPostgresApi } from './api-commands-postgres.bench';
+import { benchPlanImport } from './plan-import.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchProjectionLag } from './projection-lag.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
@@ -14,8 +15,8 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`; or
- * `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`,
+ * `plan-import`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -152,6 +153,16 @@ async function main(): Promise<void> {
         target: format === 'html' || format === 'docx' ? '≥ 0.2' : '—',
       });
     }
+  }
+  if (runs('plan-import')) {
+    const result = await benchPlanImport({ rows: Number(process.env.BENCH_PLAN_ROWS ?? 2_000) });
+    rows.push({
+      benchmark: `(plan import) ${result.rows}-row .xlsx, draft + confirm (${result.events} events)`,
+      measured: `${Math.round(result.importEventsPerSecond)} ev/s`,
+      baseline: `${Math.round(result.directEventsPerSecond)} ev/s the same events appended directly`,
+      ratio: Number(result.ratio.toFixed(3)),
+      target: '≥ 0.3',
+    });
   }
   console.table(rows);
 }

@@ -41,6 +41,8 @@ import { LetterParsingPoolCloser, letterParsingPoolProvider } from './letters/le
 import { InspectionIdentities } from './letters/inspection-identities';
 import { CommitteeReportController } from './reports/committee-report.controller';
 import { CommitteeReportCloser, committeeReportProvider } from './reports/committee-report.providers';
+import { PlanImportsController } from './plan-import/plan-imports.controller';
+import { planImportProviders } from './plan-import/plan-import.providers';
 
 @Module({})
 export class AppModule {
@@ -65,6 +67,7 @@ export class AppModule {
         EvidenceController,
         FollowUpsController,
         CommitteeReportController,
+        PlanImportsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -100,6 +103,7 @@ export class AppModule {
         JudgeFindingAtFollowUpHandler,
         committeeReportProvider,
         CommitteeReportCloser,
+        ...planImportProviders,
       ],
     };
   }

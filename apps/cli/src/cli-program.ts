@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo.command';
 import { evidenceCommand } from './commands/evidence.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
+import { plansCommand } from './commands/plans.command';
 import { projectionsCommand } from './commands/projections.command';
 import { reportCommand } from './commands/report.command';
 import { streamsCommand } from './commands/streams.command';
@@ -25,6 +26,7 @@ export function createCliProgram(io: CliIo): Command {
   );
   program.addCommand(streamsCommand(io));
   program.addCommand(lettersCommand(io));
+  program.addCommand(plansCommand(io));
   for (const command of accessCommands(io)) program.addCommand(command);
   program.addCommand(migrateCommand(io));
   program.addCommand(projectionsCommand(io));

@@ -13,7 +13,7 @@ import type { CommandContext, CommandResult } from './command-context';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { NotFoundError } from './not-found.error';
 import { isVisibleTo } from './organisation-scope';
-import { toNewEvents, type Provenance } from './new-events';
+import { toNewEvents, type ImportedFrom, type Provenance } from './new-events';
 import { requestDigest } from './request-digest';
 import { StreamQueue } from './stream-queue';
 
@@ -58,6 +58,8 @@ export interface StreamDecision {
   events: readonly DomainEvent[];
   /** The stream as it was loaded, or `NEW_STREAM` for one this write creates. */
   from: Pick<LoadedAggregate<unknown>, 'version' | 'headHash'>;
+  /** Marks this stream's events as imported (a sheet's row), over the provenance's own mark. */
+  imported?: ImportedFrom;
 }
 
 export const NEW_STREAM = { version: -1, headHash: null } as const;
@@ -110,11 +112,11 @@ export class CommandExecutor {
   writeStreams(decisions: readonly StreamDecision[], provenance: Provenance): Promise<AppendResult[]> {
     let index = 0;
     return this.store.appendToStreams(
-      decisions.map(({ streamId, events, from }) => {
+      decisions.map(({ streamId, events, from, imported }) => {
         const newEvents = toNewEvents(
           { streamId, nextRevision: from.version + 1, headHash: from.headHash },
           events,
-          provenance,
+          imported ? { ...provenance, imported } : provenance,
           index,
         );
         index += events.length;

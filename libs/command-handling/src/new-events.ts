@@ -12,6 +12,15 @@ export interface Provenance {
   reason?: string;
   /** The digest of the request an Idempotency-Key was sent with (see `requestDigest`). */
   requestDigest?: string;
+  /** Where imported facts came from: the file's digest and, for a row's events, the row. */
+  imported?: ImportedFrom;
+}
+
+/** Marks an event as imported, so that the trail shows which file (and row of it) each fact came from. */
+export interface ImportedFrom {
+  fileName: string;
+  digest: string;
+  row?: number;
 }
 
 /** Where the new events go: the stream, the revision its first one takes, and the stream's last hash. */
@@ -33,7 +42,7 @@ export function toNewEvents(
   provenance: Provenance,
   firstIndex = 0,
 ): NewEvent[] {
-  const { context, now, commandType, reason, requestDigest } = provenance;
+  const { context, now, commandType, reason, requestDigest, imported } = provenance;
   const key = context.idempotencyKey;
   const metadata: EventMetadata = {
     actor: context.actor,
@@ -43,6 +52,7 @@ export function toNewEvents(
     command: commandType,
     ...(reason !== undefined && { reason }),
     ...(key !== undefined && { idempotency: { key, digest: requestDigest ?? null } }),
+    ...(imported !== undefined && { imported }),
   };
   const unchained = decided.map((event, index) => ({
     id: key ? deterministicId(context.actor.userId, key, String(firstIndex + index)) : randomUUID(),

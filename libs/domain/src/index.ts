@@ -24,3 +24,8 @@ export * from './user/user.events';
 export * from './user/user.decider';
 export * from './follow-up/follow-up.decider';
 export * from './report-issue/report-issue.decider';
+export * from './plan-import/plan-sheet';
+export * from './plan-import/plan-import-proposal';
+export * from './plan-import/plan-import.events';
+export * from './plan-import/plan-import.decider';
+export * from './plan-import/plan-import-confirmation';

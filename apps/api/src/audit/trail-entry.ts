@@ -51,6 +51,14 @@ function changesOf(event: StoredEvent, nameOf: Names): TrailEntry['changes'] {
   }
 }
 
+/** Where an imported fact came from: the file, the row, and the start of the file's digest. */
+function importedFrom(imported: unknown): string | null {
+  if (!imported || typeof imported !== 'object') return null;
+  const { fileName, digest, row } = imported as { fileName?: string; digest?: string; row?: number };
+  const where = row === undefined ? '' : `, row ${row}`;
+  return `Imported from ${fileName}${where} (SHA-256 ${digest?.slice(0, 12)}…).`;
+}
+
 export function trailEntryOf(event: StoredEvent, nameOf: Names): TrailEntry {
   const { actor, occurredAt, reason, hash } = event.metadata;
   const data = event.data as Record<string, unknown>;
@@ -62,7 +70,10 @@ export function trailEntryOf(event: StoredEvent, nameOf: Names): TrailEntry {
     occurredAt,
     who: { userId: actor.userId, name: nameOf(actor.userId), role: actor.role },
     changes: changesOf(event, nameOf),
-    why: reason ?? (typeof data.reason === 'string' ? data.reason : null),
+    why:
+      reason ??
+      (typeof data.reason === 'string' ? data.reason : null) ??
+      importedFrom(event.metadata.imported),
     hash: typeof hash === 'string' ? hash : null,
     ...(event.type === 'EvidenceAttached' && { evidence: evidenceOf(data) }),
   };

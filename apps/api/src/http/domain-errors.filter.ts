@@ -1,6 +1,7 @@
 import { DomainRuleViolation, NotPermitted } from '@actionledger/domain';
 import { WrongExpectedRevisionError } from '@actionledger/event-store';
 import { LetterInputError } from '@actionledger/letters';
+import { SpreadsheetInputError } from '@actionledger/spreadsheets';
 import {
   InvalidQueryError,
   ProjectionBehindError,
@@ -17,6 +18,7 @@ type Refusal = Error &
     | NotFoundError
     | IdempotencyKeyReusedError
     | LetterInputError
+    | SpreadsheetInputError
     | NotPermitted
     | InvalidInputError
     | InvalidQueryError
@@ -66,6 +68,9 @@ function answerTo(error: Refusal): Answer {
     const status = error.reason === 'unparseable' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
     return { status, message: error.message, reason: error.reason };
   }
+  if (error instanceof SpreadsheetInputError) {
+    return { status: HttpStatus.BAD_REQUEST, message: error.message, reason: error.reason };
+  }
   return { status: HttpStatus.CONFLICT, message: error.message };
 }
 
@@ -76,6 +81,7 @@ function answerTo(error: Refusal): Answer {
   NotFoundError,
   IdempotencyKeyReusedError,
   LetterInputError,
+  SpreadsheetInputError,
   NotPermitted,
   InvalidInputError,
   InvalidQueryError,

@@ -12,11 +12,19 @@ import {
   ProjectionRunner,
   type ReadModelContext,
 } from '@actionledger/projections';
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, READERS } from '../auth/access.decorators';
 import { RequestActor } from '../http/request-context.decorator';
 import { READ_MODELS } from './read-models.providers';
+import { PlanExportService, type PlanExportFormat } from '../plan-import/plan-export.service';
 
 type RawQuery = Record<string, unknown>;
 
@@ -38,6 +46,7 @@ export class ReadModelsController {
   constructor(
     @Inject(READ_MODELS) private readonly context: ReadModelContext,
     private readonly runner: ProjectionRunner,
+    private readonly exports: PlanExportService,
   ) {}
 
   @Get('inspections')
@@ -52,9 +61,31 @@ export class ReadModelsController {
 
   @Get('inspections/:id/plan')
   @Allow(...READERS)
-  @ApiOkResponse({ description: 'the plan: findings with their actions, shares, RAG and its rule, deadline' })
-  async plan(@Param('id') id: string, @Query() query: RawQuery, @RequestActor() actor: Actor) {
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'xlsx', 'csv'] })
+  @ApiProduces(
+    'application/json',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/csv',
+  )
+  @ApiOkResponse({
+    description:
+      'the plan: findings with their actions, shares, RAG and its rule, deadline; ?format=xlsx or csv: the plan as a spreadsheet the import reads back',
+  })
+  async plan(
+    @Param('id') id: string,
+    @Query() query: RawQuery,
+    @RequestActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const format = planFormat(query);
     await this.readYourWrites(query);
+    if (format !== 'json') {
+      const file = await this.exports.export(actor.organisationId!, id, format);
+      if (!file) throw new NotFoundError('inspection', id);
+      response.setHeader('Content-Type', file.mediaType);
+      response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      return new StreamableFile(file.bytes);
+    }
     const plan = await getInspectionPlan(this.context, actor.organisationId!, id);
     if (!plan) throw new NotFoundError('inspection', id);
     return plan;
@@ -115,4 +146,11 @@ export class ReadModelsController {
     }
     await this.runner.waitFor(BigInt(after));
   }
+}
+
+function planFormat(query: RawQuery): PlanExportFormat | 'json' {
+  const { format = 'json' } = query;
+  delete query.format;
+  if (format === 'json' || format === 'xlsx' || format === 'csv') return format;
+  throw new InvalidQueryError('format', 'must be json, xlsx or csv.');
 }
