@@ -29,7 +29,9 @@ describe('the API killed with SIGKILL while sending a reminder', () => {
     await api?.kill('SIGKILL');
     await store?.close();
     await smtp.close();
-    for await (const keys of redis.scanStream({ match: `crash-${basename(dataDir)}:*` }) as AsyncIterable<string[]>)
+    for await (const keys of redis.scanStream({ match: `crash-${basename(dataDir)}:*` }) as AsyncIterable<
+      string[]
+    >)
       if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
     rmSync(dataDir, { recursive: true, force: true });
@@ -57,11 +59,15 @@ describe('the API killed with SIGKILL while sending a reminder', () => {
       timescale: 'immediately',
       text: 'Ensure that referrals are acknowledged within one working day.',
     });
-    const action = await post(`/api/findings/${finding.body.id}/actions`, { title: 'Acknowledge every referral' });
+    const action = await post(`/api/findings/${finding.body.id}/actions`, {
+      title: 'Acknowledge every referral',
+    });
     const actionId = action.body.id!;
     // Due in three days: its due-soon reminder (seven days before) has passed, so it goes at once.
     const dueDate = addDays(londonDate(new Date()), 3);
-    expect((await post(`/api/actions/${actionId}/assign`, { ownerId: users.ownerId, dueDate })).status).toBe(200);
+    expect((await post(`/api/actions/${actionId}/assign`, { ownerId: users.ownerId, dueDate })).status).toBe(
+      200,
+    );
 
     await until(() => smtp.messages.length === 1, 15_000);
     await api.kill('SIGKILL');

@@ -20,7 +20,11 @@ describe('rescheduling an action', () => {
   beforeAll(async () => {
     smtp = new SmtpReceiver();
     const port = await smtp.listen();
-    t = await startTestApp(undefined, new RunningClock('2026-11-02T09:00:00.000Z'), remindersEnv(smtp.url(port)));
+    t = await startTestApp(
+      undefined,
+      new RunningClock('2026-11-02T09:00:00.000Z'),
+      remindersEnv(smtp.url(port)),
+    );
     queue = remindersQueueOf(t);
   });
   afterAll(async () => {
