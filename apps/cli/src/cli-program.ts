@@ -7,6 +7,7 @@ import { auditCommand } from './commands/audit.command';
 import { lettersCommand } from './commands/letters.command';
 import { migrateCommand } from './commands/migrate.command';
 import { projectionsCommand } from './commands/projections.command';
+import { remindersCommand } from './commands/reminders.command';
 import { streamsCommand } from './commands/streams.command';
 import { accessCommands } from './commands/users.command';
 
@@ -25,6 +26,7 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(migrateCommand(io));
   program.addCommand(projectionsCommand(io));
   program.addCommand(auditCommand(io));
+  program.addCommand(remindersCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }
