@@ -6,6 +6,8 @@ export interface ReceivedMessage {
   to: string[];
   subject: string;
   raw: string;
+  /** The raw message with quoted-printable soft line breaks joined, for searching its text. */
+  body: string;
   accepted: boolean;
 }
 
@@ -38,6 +40,7 @@ export class SmtpReceiver {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: header('Subject'),
             raw,
+            body: raw.replace(/=\r?\n/g, ''),
             accepted: mode === 'accept',
           });
           if (mode === 'accept') callback();

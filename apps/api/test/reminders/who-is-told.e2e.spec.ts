@@ -42,7 +42,7 @@ describe('who is told, and what the message says', () => {
     expect(escalation.subject).toMatch(
       /Escalated: Audit every contact received in October is 14 days overdue/,
     );
-    const body = escalation.raw.replace(/=\r?\n/g, '');
+    const body = escalation.body;
     expect(body).toMatch(/text\/plain/);
     expect(body).toMatch(/text\/html/);
     expect(body).toMatch(/Thursday, 1 October 2026/);
