@@ -225,12 +225,13 @@ async function givenAssignedActions(
 /**
  * (b) `timers` due-soon timers due in the same second, through the whole path as it runs in the API: the
  * log's subscription feeds the scheduler, BullMQ fires the delayed jobs, the processor sends (to the log) and
- * appends ReminderSent to SQLite (`synchronous=FULL`). Lateness: from the due instant to the event's time.
+ * appends ReminderSent to SQLite (`synchronous` FULL by default). Lateness: from the due instant to the event's time.
  * Baseline in the same run: as many plain delayed BullMQ jobs due in one second, from due time to pick-up.
  */
 export async function benchReminderLateness(options: {
   timers: number;
   concurrency: number;
+  synchronous?: 'FULL' | 'NORMAL';
 }): Promise<LatenessResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actionledger-bench-reminders-'));
   const prefix = `bench-reminders-${randomUUID()}`;
