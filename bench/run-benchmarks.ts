@@ -9,6 +9,7 @@ import { benchPlanImport } from './plan-import.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchProjectionLag } from './projection-lag.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
+import { benchReminderLateness, benchReminderScheduling } from './reminders.bench';
 
 /** `BENCH_AUDIT_SCALE=0.1 npm run bench -- audit` runs the audit figures at a tenth of their size. */
 const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
@@ -16,7 +17,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
  * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`,
- * `plan-import`; or `BENCH_ONLY=…`) runs only that
+ * `plan-import`, `reminders`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -163,6 +164,33 @@ async function main(): Promise<void> {
       ratio: Number(result.ratio.toFixed(3)),
       target: '≥ 0.3',
     });
+  }
+  if (runs('reminders')) {
+    const scheduling = await benchReminderScheduling({
+      actions: Number(process.env.BENCH_REMINDER_ACTIONS ?? 100_000),
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+    });
+    rows.push({
+      benchmark: `reminders (a) schedule the timers of ${scheduling.actions} open actions (${scheduling.jobs} jobs)`,
+      measured: `${Math.round(scheduling.schedulerJobsPerSecond)} jobs/s`,
+      baseline: `${Math.round(scheduling.addBulkJobsPerSecond)} jobs/s BullMQ addBulk of the same jobs`,
+      ratio: Number(scheduling.ratio.toFixed(3)),
+      target: '≥ 0.5',
+    });
+    for (const synchronous of ['FULL', 'NORMAL'] as const) {
+      const lateness = await benchReminderLateness({
+        timers: 1000,
+        concurrency: Number(process.env.REMINDER_CONCURRENCY ?? 10),
+        synchronous,
+      });
+      rows.push({
+        benchmark: `reminders (b) lateness p50/p99 of ${lateness.timers} timers due in one second, to the appended event, synchronous=${synchronous}`,
+        measured: `${lateness.p50Ms} / ${lateness.p99Ms} ms`,
+        baseline: `${lateness.plainP50Ms} / ${lateness.plainP99Ms} ms plain delayed BullMQ jobs picked up`,
+        ratio: '',
+        target: 'p99 ≤ 1000 ms',
+      });
+    }
   }
   console.table(rows);
 }

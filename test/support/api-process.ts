@@ -36,7 +36,8 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does).`);
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ...env, PORT: String(port) },
+    // Reminders only where a test asks for them (REMINDERS: 'on'), so that others leave no timers in Redis.
+    env: { ...process.env, REMINDERS: 'off', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

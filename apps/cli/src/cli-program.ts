@@ -12,6 +12,7 @@ import { migrateCommand } from './commands/migrate.command';
 import { plansCommand } from './commands/plans.command';
 import { projectionsCommand } from './commands/projections.command';
 import { reportCommand } from './commands/report.command';
+import { remindersCommand } from './commands/reminders.command';
 import { streamsCommand } from './commands/streams.command';
 import { accessCommands } from './commands/users.command';
 
@@ -35,6 +36,7 @@ export function createCliProgram(io: CliIo): Command {
   program.addCommand(demoCommand(io));
   program.addCommand(evidenceCommand(io));
   program.addCommand(reportCommand(io));
+  program.addCommand(remindersCommand(io));
   for (const command of withSubcommands(program)) {
     command.showHelpAfterError().configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride();
   }

@@ -31,7 +31,9 @@ describe('after Redis is emptied and the app restarts', () => {
 
   async function flushInstall(prefix: string): Promise<number> {
     let removed = 0;
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<
+      string[]
+    >) {
       if (keys.length > 0) removed += await redis.del(...keys);
     }
     return removed;

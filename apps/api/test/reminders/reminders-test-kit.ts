@@ -49,7 +49,12 @@ export async function until(check: () => Promise<unknown> | unknown, timeoutMs =
   }
 }
 
-export const REMINDER_EVENT_TYPES = ['ReminderSent', 'ActionFellOverdue', 'ActionEscalated', 'ReminderFailed'];
+export const REMINDER_EVENT_TYPES = [
+  'ReminderSent',
+  'ActionFellOverdue',
+  'ActionEscalated',
+  'ReminderFailed',
+];
 
 export async function reminderEvents(store: EventStore, actionId: string): Promise<StoredEvent[]> {
   const events = await store.readStream(actionStreamId(actionId));

@@ -20,7 +20,11 @@ describe('rescheduling an action', () => {
   beforeAll(async () => {
     smtp = new SmtpReceiver();
     const port = await smtp.listen();
-    t = await startTestApp(undefined, new RunningClock('2026-11-02T09:00:00.000Z'), remindersEnv(smtp.url(port)));
+    t = await startTestApp(
+      undefined,
+      new RunningClock('2026-11-02T09:00:00.000Z'),
+      remindersEnv(smtp.url(port)),
+    );
     queue = remindersQueueOf(t);
   });
   afterAll(async () => {
@@ -81,5 +85,25 @@ describe('rescheduling an action', () => {
     await until(async () => (await Promise.all(timers.map(jobState))).every((s) => s === 'absent'));
     await t.http.post(`/api/actions/${actionId}/reopen`).send({ reason: 'Sample incomplete' }).expect(200);
     await until(async () => (await Promise.all(timers.map(jobState))).every((s) => s === 'delayed'));
+  }, 20_000);
+
+  it('moves the escalation when the finding stops being a priority action', async () => {
+    const actionId = await givenAssignedAction(t, '2026-11-30');
+    const escalation = timerJobId('escalation', actionId, '2026-11-30');
+    const runsAt = async () => {
+      const job = await queue.getJob(escalation);
+      return job ? job.timestamp + job.delay : null;
+    };
+    await until(async () => (await runsAt()) !== null);
+    const asPriority = (await runsAt())!;
+    const { body: action } = await t.http.get(`/api/actions/${actionId}`).expect(200);
+    await t.http
+      .post(`/api/findings/${action.findingId}/amend`)
+      .send({ category: 'recommendation', reason: 'The letter calls it a recommendation' })
+      .expect(200);
+    // Escalated 28 days after the due date instead of 14: two weeks later.
+    await until(async () => ((await runsAt()) ?? 0) - asPriority > 13 * 24 * 3600 * 1000);
+    expect((await runsAt())! - asPriority).toBeGreaterThan(13 * 24 * 3600 * 1000);
+    expect((await runsAt())! - asPriority).toBeLessThan(15 * 24 * 3600 * 1000);
   }, 20_000);
 });

@@ -14,7 +14,11 @@ describe('reminders when the SMTP server refuses or times out', () => {
   beforeAll(async () => {
     smtp = new SmtpReceiver();
     const port = await smtp.listen();
-    t = await startTestApp(undefined, new RunningClock('2026-11-02T09:00:00.000Z'), remindersEnv(smtp.url(port)));
+    t = await startTestApp(
+      undefined,
+      new RunningClock('2026-11-02T09:00:00.000Z'),
+      remindersEnv(smtp.url(port)),
+    );
   });
   afterAll(async () => {
     await t.close();

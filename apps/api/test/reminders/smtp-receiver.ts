@@ -6,6 +6,8 @@ export interface ReceivedMessage {
   to: string[];
   subject: string;
   raw: string;
+  /** The raw message with quoted-printable soft line breaks joined, for searching its text. */
+  body: string;
   accepted: boolean;
 }
 
@@ -29,13 +31,16 @@ export class SmtpReceiver {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(raw)?.[1]?.trim() ?? '';
+          const headers = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' '); // unfolded
+          const header = (name: string) =>
+            new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
           const mode = this.mode;
           this.messages.push({
             messageId: header('Message-ID'),
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: header('Subject'),
             raw,
+            body: raw.replace(/=\r?\n/g, ''),
             accepted: mode === 'accept',
           });
           if (mode === 'accept') callback();

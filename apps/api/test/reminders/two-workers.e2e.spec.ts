@@ -24,7 +24,8 @@ describe('two workers at once', () => {
 
   it('sends and records each reminder once', async () => {
     const actions: string[] = [];
-    for (let i = 0; i < 12; i++) actions.push(await givenAssignedAction(i % 2 ? first : second, '2026-11-05'));
+    for (let i = 0; i < 12; i++)
+      actions.push(await givenAssignedAction(i % 2 ? first : second, '2026-11-05'));
     // Both also work out the timers from the read models while the jobs run: nothing may double.
     await Promise.all([first, second].map((t) => t.app.get(RemindersService).reconcile()));
 

@@ -27,13 +27,23 @@ function londonOffsetMs(instant: number): number {
   return local - Math.floor(instant / 60_000) * 60_000;
 }
 
-/** The instant it is `hour:minute` on `date` in London. */
+const instants = new Map<string, number>();
+const MAX_REMEMBERED = 50_000;
+
+/** The instant it is `hour:minute` on `date` in London (remembered: planning asks for the same days again and again). */
 export function londonInstant(date: CalendarDate, hour: number, minute: number): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - londonOffsetMs(wall);
-  // Near a change of the clocks the offset at the guess can differ from the offset at the answer.
-  return new Date(wall - londonOffsetMs(first));
+  const key = `${date} ${hour}:${minute}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const [year, month, day] = date.split('-').map(Number);
+    const wall = Date.UTC(year, month - 1, day, hour, minute);
+    const first = wall - londonOffsetMs(wall);
+    // Near a change of the clocks the offset at the guess can differ from the offset at the answer.
+    instant = wall - londonOffsetMs(first);
+    if (instants.size >= MAX_REMEMBERED) instants.clear();
+    instants.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 function workingDayOnOrAfter(date: CalendarDate): CalendarDate {
