@@ -7,11 +7,11 @@ const shared = {
   moduleNameMapper: { '^@actionledger/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // Real Redis, SQLite, PostgreSQL and Chromium: on a busy 2-core machine a sound test can take more than 5 s.
-  testTimeout: 30_000,
 };
 
 module.exports = {
+  // Real Redis, SQLite, PostgreSQL and Chromium: on a busy 2-core machine a sound test can take more than 5 s.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

@@ -1,4 +1,5 @@
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
+import { remindersConfigFromEnv, type RemindersConfig } from '@actionledger/reminders';
 
 export interface WorkerConfig {
   /** HTTP port of `/health` and `/ready`, the worker's only routes. */
@@ -6,6 +7,8 @@ export interface WorkerConfig {
   redisUrl: string;
   readModelKeyPrefix: string;
   eventStore: EventStoreConfig;
+  /** The reminders' timers and messages; `REMINDERS=off` leaves them to another process. */
+  reminders: RemindersConfig;
 }
 
 export const WORKER_CONFIG = Symbol('WorkerConfig');
@@ -21,5 +24,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     redisUrl: env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379',
     readModelKeyPrefix: env.READ_MODEL_KEY_PREFIX?.trim() || 'al',
     eventStore: eventStoreConfigFromEnv(env),
+    reminders: remindersConfigFromEnv(env),
   };
 }

@@ -47,7 +47,7 @@ const shared = [
 /**
  * What every processor of the worker builds on: the configuration, the event store, the one write path, Redis
  * and the read-model keys. Global, so that a processor module (the projections, later the reminders) needs
- * nothing but to be listed in WORKER_PROCESSORS.
+ * nothing but to be listed in workerProcessors().
  */
 @Global()
 @Module({})

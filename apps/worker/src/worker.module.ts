@@ -1,4 +1,5 @@
 import type { Clock } from '@actionledger/command-handling';
+import { RemindersModule } from '@actionledger/reminders';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { ProjectionsProcessorModule } from './projections/projections-processor.module';
@@ -7,9 +8,15 @@ import type { WorkerConfig } from './worker-config';
 
 /**
  * What the worker runs, one module each. A processor injects what WorkerCoreModule exports (store, write path,
- * Redis, keys, config) and starts and stops itself with Nest's lifecycle hooks; add it here.
+ * Redis, keys, config) or brings its own (the reminders), and starts and stops itself with Nest's lifecycle
+ * hooks; add it here.
  */
-export const WORKER_PROCESSORS: (Type | DynamicModule)[] = [ProjectionsProcessorModule];
+export function workerProcessors(config: WorkerConfig, clock?: Clock): (Type | DynamicModule)[] {
+  return [
+    ProjectionsProcessorModule,
+    ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
+  ];
+}
 
 @Module({})
 export class WorkerModule {
@@ -21,7 +28,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         WorkerCoreModule.forRoot(config, options.clock),
-        ...(options.processors ?? WORKER_PROCESSORS),
+        ...(options.processors ?? workerProcessors(config, options.clock)),
       ],
       controllers: [WorkerHealthController],
     };
