@@ -222,4 +222,70 @@ describe('The web pages in a browser', () => {
     await expectAccessible();
     await screenshot(page, t, 'error-not-found');
   });
+
+  describe('the action page', () => {
+    it('shows the lead its facts, its forms and its history, and names what to correct on a refused form', async () => {
+      await signIn(page, t, 'lead');
+      await page.getByRole('link', { name: 'Audit' }).first().click();
+      await page.waitForURL(`${t.baseUrl}/actions/${overdue.actionId}`);
+      expect(await page.getByRole('heading', { name: 'Audit', level: 1 }).isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Move the due date' }).isVisible()).toBe(true);
+      await expectAccessible();
+      await screenshot(page, t, 'action-lead');
+      await page.locator('#reschedule-form').getByLabel('Day').fill('30');
+      await page.locator('#reschedule-form').getByLabel('Month').fill('2');
+      await page.locator('#reschedule-form').getByLabel('Year').fill('2027');
+      const before = await t.eventCount();
+      await page.getByRole('button', { name: 'Move the due date' }).click();
+      expect(await page.getByRole('alert').textContent()).toContain('Enter the new due date as a real date');
+      expect(await t.eventCount()).toBe(before);
+      await expectAccessible();
+      await screenshot(page, t, 'action-errors');
+      await page.getByRole('link', { name: 'Enter why the due date is moving' }).click();
+      expect(
+        await page
+          .locator('#reschedule-reason')
+          .evaluate((element) => element.ownerDocument.activeElement === element),
+      ).toBe(true);
+    });
+
+    it('without JavaScript: the owner records progress and completes it, the lead verifies, the board reads it', async () => {
+      await context.close();
+      context = await browser.newContext({ javaScriptEnabled: false });
+      page = await context.newPage();
+      await signIn(page, t, 'owner');
+      await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
+      await page.getByLabel('What has been done').fill('Half of the contacts audited');
+      await page.getByRole('button', { name: 'Record progress' }).click();
+      expect(await page.getByText('Your progress note is recorded').isVisible()).toBe(true);
+      await page.getByLabel('Summary of what was done').fill('All 412 contacts audited; 3 referred on');
+      await page.getByLabel('Evidence (optional)').fill('audit-report.pdf');
+      await page.getByRole('button', { name: 'Mark as completed' }).click();
+      expect(await page.getByText('The action is marked as completed').isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+
+      await signIn(page, t, 'lead');
+      await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
+      await page.getByLabel('How you checked it (optional)').fill('Sampled 20 records');
+      await page.getByRole('button', { name: 'Verify' }).click();
+      expect(await page.getByText('The action is verified').isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+
+      await signIn(page, t, 'board');
+      expect(await page.locator('main').textContent()).not.toContain(overdue.actionId);
+      await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
+      const forms = await page
+        .locator('form')
+        .evaluateAll((all) => all.map((form) => form.getAttribute('action')));
+      expect(forms).toEqual(['/sign-out']);
+      expect(await page.getByText('Sampled 20 records').isVisible()).toBe(true);
+      await screenshot(page, t, 'action-board');
+    });
+
+    it('is accessible to a board member after the work is done', async () => {
+      await signIn(page, t, 'board');
+      await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
+      await expectAccessible();
+    });
+  });
 });
