@@ -5,13 +5,14 @@ import { benchChainAppend } from './chain-append.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
+import { benchWebPages } from './web-pages.bench';
 
 /** `BENCH_AUDIT_SCALE=0.1 npm run bench -- audit` runs the audit figures at a tenth of their size. */
 const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `projections`; or `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `projections`, `web`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -79,6 +80,16 @@ async function main(): Promise<void> {
       baseline: 'MEMORY USAGE of every read-model key',
       ratio: '',
       target: '—',
+    });
+  }
+  if (runs('web')) {
+    const web = await benchWebPages(Number(process.env.BENCH_WEB_ACTIONS ?? 5_000));
+    rows.push({
+      benchmark: `(web a) lead's home page, ${web.actions} actions (${web.errors} errors)`,
+      measured: `${Math.round(web.homePagesPerSecond)} pages/s`,
+      baseline: `${Math.round(web.overdueReportsPerSecond)} req/s GET /api/reports/overdue`,
+      ratio: Number(web.ratio.toFixed(3)),
+      target: '≥ 0.5',
     });
   }
   for (const synchronous of runs('audit') ? (['FULL', 'NORMAL'] as const) : []) {
