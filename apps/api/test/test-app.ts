@@ -65,10 +65,13 @@ export interface TestApp {
 export async function startTestApp(
   dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
   clock = new TestClock(),
+  /** More configuration, as environment variables (e.g. a lower sign-in limit). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<TestApp> {
   // The read models of each test app under a prefix of their own, named after its data folder, so that a restart
   // finds them again and parallel suites never share keys.
   const config = appConfigFromEnv({
+    ...env,
     DATA_DIR: dataDir,
     READ_MODEL_KEY_PREFIX: `test-${basename(dataDir)}`,
     SESSION_KEY_PREFIX: `test-${basename(dataDir)}-sessions`,
@@ -89,7 +92,7 @@ export async function startTestApp(
     eventCount: async () => (await store.readAll()).length,
     restart: async () => {
       await app.close();
-      return startTestApp(dataDir, clock);
+      return startTestApp(dataDir, clock, env);
     },
     close: async () => {
       await dropReadModels(config.redisUrl, config.readModelKeyPrefix);

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import nunjucks from 'nunjucks';
+import type { AppConfig } from '../../config/app-config';
 import { addViewFilters } from './view-filters';
 
 /** The web folder: each page's template sits beside its controller; the build copies them into dist/. */
@@ -14,7 +15,8 @@ const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package
  * script (the pages need no JavaScript at all), cookies, form bodies, GOV.UK Frontend's styles, fonts and images,
  * and Nunjucks with the GOV.UK macros.
  */
-export function configureWebViews(app: NestExpressApplication): nunjucks.Environment {
+export function configureWebViews(app: NestExpressApplication, config: AppConfig): nunjucks.Environment {
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
