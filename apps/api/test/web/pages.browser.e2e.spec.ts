@@ -253,6 +253,11 @@ describe('The web pages in a browser', () => {
       await context.close();
       context = await browser.newContext({ javaScriptEnabled: false });
       page = await context.newPage();
+      const linkOnHome = () => page.locator(`main a[href="/actions/${overdue.actionId}"]`).count();
+      await signIn(page, t, 'board');
+      expect(await linkOnHome()).toBe(1); // on the overdue list
+      await page.getByRole('button', { name: 'Sign out' }).click();
+
       await signIn(page, t, 'owner');
       await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
       await page.getByLabel('What has been done').fill('Half of the contacts audited');
@@ -272,12 +277,16 @@ describe('The web pages in a browser', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
 
       await signIn(page, t, 'board');
-      expect(await page.locator('main').textContent()).not.toContain(overdue.actionId);
+      expect(await linkOnHome()).toBe(0); // verified: off the overdue list
       await page.goto(`${t.baseUrl}/actions/${overdue.actionId}`);
       const forms = await page
         .locator('form')
         .evaluateAll((all) => all.map((form) => form.getAttribute('action')));
       expect(forms).toEqual(['/sign-out']);
+      // Its trail, newest first: who did what, in which role.
+      const steps = await page.locator('.app-timeline__title').allTextContents();
+      expect(steps.slice(0, 3)).toEqual(['Verified', 'Completed', 'Progress recorded']);
+      expect(await page.getByText('Test owner (Owner)').count()).toBeGreaterThan(0);
       expect(await page.getByText('Sampled 20 records').isVisible()).toBe(true);
       await screenshot(page, t, 'action-board');
     });
