@@ -184,6 +184,12 @@ describe('Web sign-in, sessions and CSRF', () => {
     const policy = String(page.headers['content-security-policy']);
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
+    // Swagger UI's page keeps its inline styles, and still runs no inline script.
+    const docs = String(
+      (await request(t.app.getHttpServer()).get('/api/docs/')).headers['content-security-policy'],
+    );
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs).toContain("script-src 'self';");
   });
 });
 
