@@ -10,6 +10,8 @@ export interface PlanLogShape {
   actionsPerFinding: number;
   /** Whether actions go on past assignment (progress, reschedule, completion, verification) or stay open. */
   lifecycle: 'full' | 'open';
+  /** The organisations' ids (default `org-0`, `org-1`…): a real one, to read the plans as its users. */
+  organisationIds?: readonly string[];
 }
 
 const metadata = (): NewEvent['metadata'] => ({
@@ -36,7 +38,8 @@ export async function generatePlanLog(
   let written = 0;
   let openActions = 0;
   for (let plan = 0; written < shape.events; plan += 1) {
-    const organisationId = `org-${plan % shape.organisations}`;
+    const organisationId =
+      shape.organisationIds?.[plan % shape.organisations] ?? `org-${plan % shape.organisations}`;
     const inspectionId = randomUUID();
     const at = '2026-03-02T09:30:00.000Z';
     const writes: StreamWrite[] = [

@@ -10,6 +10,7 @@ import { benchPostgresAppend } from './postgres-append.bench';
 import { benchProjectionLag } from './projection-lag.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 import { benchReminderLateness, benchReminderScheduling } from './reminders.bench';
+import { benchWebPages } from './web-pages.bench';
 
 /** `BENCH_AUDIT_SCALE=0.1 npm run bench -- audit` runs the audit figures at a tenth of their size. */
 const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
@@ -17,7 +18,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
  * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`,
- * `plan-import`, `reminders`; or `BENCH_ONLY=…`) runs only that
+ * `plan-import`, `reminders`, `web`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -191,6 +192,16 @@ async function main(): Promise<void> {
         target: 'p99 ≤ 1000 ms',
       });
     }
+  }
+  if (runs('web')) {
+    const web = await benchWebPages(Number(process.env.BENCH_WEB_ACTIONS ?? 5_000));
+    rows.push({
+      benchmark: `(web a) lead's home page, ${web.actions} actions (${web.errors} errors)`,
+      measured: `${Math.round(web.homePagesPerSecond)} pages/s`,
+      baseline: `${Math.round(web.overdueReportsPerSecond)} req/s GET /api/reports/overdue`,
+      ratio: Number(web.ratio.toFixed(3)),
+      target: '≥ 0.5',
+    });
   }
   console.table(rows);
 }

@@ -6,5 +6,5 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 cpSync(join(root, 'apps/api/src/web'), join(root, 'dist/apps/api/src/web'), {
   recursive: true,
-  filter: (source) => !source.endsWith('.ts'),
+  filter: (source) => !/\.(ts|md)$/.test(source),
 });

@@ -27,7 +27,7 @@ export async function createApp(
   // say if it is too large); every other route's body is small, and a larger one is refused before it is parsed.
   app.use('/api/letters', json({ limit: MAX_LETTER_BYTES * 2 }));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  configureWebViews(app);
+  configureWebViews(app, config);
   app.useGlobalPipes(cleanTextPipe, requestValidationPipe);
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

@@ -65,7 +65,7 @@ export interface TestApp {
 export async function startTestApp(
   dataDir = mkdtempSync(join(tmpdir(), 'actionledger-e2e-')),
   clock = new TestClock(),
-  /** More settings, e.g. `REMINDERS: 'on'` and its timing: tests that do not test reminders run without them. */
+  /** More settings, e.g. `REMINDERS: 'on'` and its timing, or a lower sign-in limit; reminders are off unless asked. */
   env: NodeJS.ProcessEnv = {},
 ): Promise<TestApp> {
   // The read models of each test app under a prefix of their own, named after its data folder, so that a restart

@@ -26,6 +26,11 @@ export interface AppConfig {
   session: { idleSeconds: number; keyPrefix: string };
   /** Signs the forms' CSRF tokens; random per process when unset (set it when several processes serve users). */
   csrfSecret: string | null;
+  /**
+   * Express's `trust proxy`: behind a reverse proxy, which hops to believe about the client's address (for the
+   * per-address sign-in limit). False: the address is the connection's own.
+   */
+  trustProxy: boolean | number | string;
   /** Sign-in attempts allowed per account and per address within `windowSeconds`. */
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Where evidence files are kept, and how large they may be. */
@@ -65,6 +70,14 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   if (!Number.isInteger(number) || number < 1)
     throw new Error(`${name} must be a whole number above 0, not "${value}".`);
   return number;
+}
+
+/** `true`, a number of hops (`1`), or the proxies' addresses (`loopback, 10.0.0.0/8`); unset is false. */
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 function publicUrlFrom(value: string | undefined, port: number): string {
@@ -113,6 +126,7 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
       keyPrefix: env.SESSION_KEY_PREFIX?.trim() || 'al-sessions',
     },
     csrfSecret: env.CSRF_SECRET?.trim() || null,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     signInLimits: {
       perAccount: positiveInteger('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 10),
       perAddress: positiveInteger('SIGN_IN_LIMIT_PER_ADDRESS', env.SIGN_IN_LIMIT_PER_ADDRESS, 100),

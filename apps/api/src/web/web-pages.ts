@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ActionPageController } from './action/action-page.controller';
 import { HomeController } from './home/home.controller';
 import { NotFoundPageFilter } from './rendering/not-found-page.filter';
 import { PageLocalsBuilder } from './rendering/page-locals';
@@ -7,7 +8,12 @@ import { SetPasswordController } from './set-password/set-password.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /** The web pages' controllers, for AppModule: add a page's controller here. */
-export const webControllers: Type[] = [SignInController, SetPasswordController, HomeController];
+export const webControllers: Type[] = [
+  SignInController,
+  SetPasswordController,
+  HomeController,
+  ActionPageController,
+];
 
 export const webProviders: Provider[] = [
   PageLocalsBuilder,

@@ -18,11 +18,12 @@ async function sessionKeys(t: TestApp): Promise<string[]> {
 }
 
 /** One sign-in from a fresh browser: the form's page first, for its CSRF token, then the post. */
-async function attempt(t: TestApp, email: string, password: string, status: number) {
+async function attempt(t: TestApp, email: string, password: string, status: number, from?: string) {
   const agent = request.agent(t.app.getHttpServer());
   const page = await agent.get('/sign-in').expect(200);
   return agent
     .post('/sign-in')
+    .set(from ? { 'X-Forwarded-For': from } : {})
     .type('form')
     .send({ email, password, _csrf: csrfTokenIn(page.text) })
     .expect(status);
@@ -177,11 +178,18 @@ describe('Web sign-in, sessions and CSRF', () => {
     expect(api.body).toMatchObject({ statusCode: 404 });
   });
 
-  it('sends a Content-Security-Policy that runs no inline script', async () => {
+  it('sends a Content-Security-Policy that runs no inline script, and lets no cache keep a page', async () => {
     const page = await request(t.app.getHttpServer()).get('/sign-in').expect(200);
+    expect(page.headers['cache-control']).toBe('no-store');
     const policy = String(page.headers['content-security-policy']);
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
+    // Swagger UI's page keeps its inline styles, and still runs no inline script.
+    const docs = String(
+      (await request(t.app.getHttpServer()).get('/api/docs/')).headers['content-security-policy'],
+    );
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs).toContain("script-src 'self';");
   });
 });
 
@@ -207,5 +215,23 @@ describe('Sign-in attempts are rate-limited', () => {
     expect(json.body.message).toContain('Too many attempts');
     // Another account from the same address is still let through (its own count, under the address's limit).
     await attempt(t, emailOf('owner'), 'wrong', 401);
+  });
+});
+
+describe('Sign-in attempts per address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(undefined, undefined, { SIGN_IN_LIMIT_PER_ADDRESS: '3', TRUST_PROXY: 'loopback' });
+  });
+  afterAll(() => t.close());
+
+  it('stops one address trying many accounts; behind a trusted proxy, each client has its own count', async () => {
+    for (const name of ['lead', 'owner', 'board'] as const) {
+      await attempt(t, emailOf(name), 'wrong', 401, '203.0.113.7');
+    }
+    const page = await attempt(t, emailOf('admin'), 'wrong', 429, '203.0.113.7');
+    expect(page.text).toContain('Too many attempts to sign in');
+    expect(page.headers['retry-after']).toBeDefined();
+    await attempt(t, emailOf('admin'), 'wrong', 401, '198.51.100.2');
   });
 });

@@ -111,7 +111,11 @@ export function accessCommands(io: CliIo): Command[] {
     .command('invite')
     .description('print a one-time link with which the user sets their password')
     .requiredOption('--email <email>', 'their email')
-    .option('--base-url <url>', 'where the web pages are served', 'http://localhost:3000')
+    .option(
+      '--base-url <url>',
+      'where the web pages are served',
+      process.env.PUBLIC_URL?.trim() || 'http://localhost:3000',
+    )
     .action((options: { email: string; baseUrl: string }) =>
       withOperatorSession(io, async (session) => {
         const userId = await userIdOf(session, options.email);

@@ -1,5 +1,6 @@
 import { FINDING_CATEGORIES, type CalendarDate, type FindingCategory } from '@actionledger/domain';
 import { countActions, inspectionHeader, type ActionCounts } from '../inspection-plan/inspection-plan.view';
+import { planDeadline } from '../inspection-plan/plan-deadline';
 import { ragStatus, type RagStatus } from '../inspection-plan/plan-rag.rule';
 import type { ActionDoc, FindingDoc, InspectionDoc } from '../plans/plan-documents';
 
@@ -12,6 +13,8 @@ export interface InspectionSummary {
   findings: { total: number; byCategory: Record<FindingCategory, number> };
   actions: ActionCounts;
   rag: RagStatus;
+  /** The plan's deadline, as the plan route gives it (null until the inspection has a letter date). */
+  deadline: CalendarDate | null;
 }
 
 /** Pure: one line of the inspections list, judged today. */
@@ -31,5 +34,6 @@ export function summariseInspection(
     findings: { total: findings.length, byCategory },
     actions: countActions(actions, today),
     rag: ragStatus(actions, today),
+    deadline: planDeadline(inspection, findings).date,
   };
 }

@@ -1,7 +1,7 @@
 import type { UserDirectory } from '@actionledger/auth';
 import { listInspections, overdueReport, type ReadModelContext } from '@actionledger/projections';
 import { actionRow } from './action-row';
-import { plansOf } from './lead-home.view-model';
+import { planRows } from './lead-home.view-model';
 
 const PLANS_SHOWN = 20;
 
@@ -18,11 +18,7 @@ export async function boardHomeViewModel(
   return {
     title: 'Plans and progress',
     today: overdue.today,
-    plans: await plansOf(
-      context,
-      organisationId,
-      inspections.items.map((item) => item.inspectionId),
-    ),
+    plans: planRows(inspections.items),
     overdue: overdue.items.map((item) => ({ ...actionRow(item, directory), daysOverdue: item.daysOverdue })),
   };
 }

@@ -1,10 +1,10 @@
 import type { UserDirectory } from '@actionledger/auth';
 import {
   dueSoonReport,
-  getInspectionPlan,
   listFollowUps,
   listInspections,
   overdueReport,
+  type InspectionSummary,
   type ReadModelContext,
 } from '@actionledger/projections';
 import { actionRow } from './action-row';
@@ -34,11 +34,7 @@ export async function leadHomeViewModel(
       daysUntilDue: item.daysUntilDue,
     })),
     dueSoonDays: DUE_SOON_DAYS,
-    plans: await plansOf(
-      context,
-      organisationId,
-      inspections.items.map((item) => item.inspectionId),
-    ),
+    plans: planRows(inspections.items),
     followUps: followUps.items.map((followUp) => ({
       followUpId: followUp.followUpId,
       authority: followUp.authority,
@@ -51,25 +47,21 @@ export async function leadHomeViewModel(
   };
 }
 
-/** Each inspection's plan, as `GET /api/inspections/:id/plan` answers it: RAG status, deadline, shares. */
-export async function plansOf(context: ReadModelContext, organisationId: string, inspectionIds: string[]) {
-  const plans = await Promise.all(inspectionIds.map((id) => getInspectionPlan(context, organisationId, id)));
-  return plans.flatMap((plan) =>
-    plan
-      ? [
-          {
-            inspectionId: plan.inspectionId,
-            authority: plan.authority,
-            inspectionType: plan.inspectionType,
-            letterDate: plan.letterDate,
-            rag: plan.rag.status,
-            deadline: plan.deadline.date,
-            actions: plan.actions.total,
-            overdue: plan.actions.overdue,
-            completedShare: plan.completedShare,
-            verifiedShare: plan.verifiedShare,
-          },
-        ]
-      : [],
-  );
+/** Each inspection's plan, as `GET /api/inspections` lists it: RAG status, deadline, how far its actions are. */
+export function planRows(inspections: readonly InspectionSummary[]) {
+  return inspections.map((inspection) => {
+    const { byStatus, total, overdue } = inspection.actions;
+    return {
+      inspectionId: inspection.inspectionId,
+      authority: inspection.authority,
+      inspectionType: inspection.inspectionType,
+      letterDate: inspection.letterDate,
+      rag: inspection.rag,
+      deadline: inspection.deadline,
+      actions: total - byStatus.withdrawn,
+      overdue,
+      completed: byStatus.completed + byStatus.verified,
+      verified: byStatus.verified,
+    };
+  });
 }

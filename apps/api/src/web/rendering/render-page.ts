@@ -15,5 +15,7 @@ export async function renderPage(
       error ? reject(error) : resolve(rendered ?? ''),
     ),
   );
-  response.status(status).type('html').send(html);
+  // A page shows one person's work: no cache may keep it, nor show it again with Back after signing out.
+  response.status(status).type('html').setHeader('Cache-Control', 'no-store');
+  response.send(html);
 }

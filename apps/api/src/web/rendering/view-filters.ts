@@ -14,6 +14,25 @@ export function govukDate(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : LONG_DATE.format(date);
 }
 
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+/** An instant as GOV.UK writes one: `2 November 2026 at 9:00am`, London time. */
+export function govukDateTime(value: string | null | undefined): string {
+  if (!value) return '–';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = Object.fromEntries(DATE_TIME.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${parts.dayPeriod.toLowerCase()}`;
+}
+
 const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
   planned: { text: 'Planned', classes: 'govuk-tag--grey' },
   assigned: { text: 'Assigned', classes: 'govuk-tag--blue' },
@@ -39,6 +58,7 @@ export function humanise(value: string | null | undefined): string {
 
 export function addViewFilters(environment: nunjucks.Environment): void {
   environment.addFilter('govukDate', govukDate);
+  environment.addFilter('govukDateTime', govukDateTime);
   environment.addFilter('humanise', humanise);
   environment.addFilter('statusTag', (status: string) => STATUS_TAGS[status] ?? { text: humanise(status) });
   environment.addFilter('ragTag', (rag: string) => RAG_TAGS[rag] ?? { text: humanise(rag) });

@@ -2,6 +2,8 @@
 export interface FieldError {
   field: string;
   text: string;
+  /** Where the summary's link goes, when not to the field's id (a date input's first box). */
+  href?: string;
 }
 
 export interface SignInViewModel {
@@ -14,7 +16,7 @@ export interface SignInViewModel {
 /** The errors of a form as the GOV.UK macros want them: a summary linking to each field, and each field's text. */
 export function formErrors(errors: readonly FieldError[]) {
   return {
-    errors: errors.map(({ field, text }) => ({ text, href: `#${field}` })),
+    errors: errors.map(({ field, text, href }) => ({ text, href: `#${href ?? field}` })),
     fieldErrors: Object.fromEntries(errors.map(({ field, text }) => [field, { text }])),
   };
 }
