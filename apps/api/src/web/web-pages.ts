@@ -1,13 +1,19 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { HomeController } from './home/home.controller';
+import { InspectionController } from './inspection/inspection.controller';
 import { NotFoundPageFilter } from './rendering/not-found-page.filter';
 import { PageLocalsBuilder } from './rendering/page-locals';
 import { SetPasswordController } from './set-password/set-password.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /** The web pages' controllers, for AppModule: add a page's controller here. */
-export const webControllers: Type[] = [SignInController, SetPasswordController, HomeController];
+export const webControllers: Type[] = [
+  SignInController,
+  SetPasswordController,
+  HomeController,
+  InspectionController,
+];
 
 export const webProviders: Provider[] = [
   PageLocalsBuilder,
