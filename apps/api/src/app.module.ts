@@ -4,6 +4,7 @@ import { authProviders, PersonalDataVaultCloser } from './auth/auth.providers';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { UsersController } from './users/users.controller';
 import { AuditController } from './audit/audit.controller';
+import { AuditTrail } from './audit/audit-trail';
 import { ReadModelsController } from './read-models/read-models.controller';
 import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -84,6 +85,7 @@ export class AppModule {
         ...evidenceProviders,
         BlobStoreCloser,
         AttachEvidenceHandler,
+        AuditTrail,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditPageController } from './audit/audit-page.controller';
 import { HomeController } from './home/home.controller';
 import { InspectionController } from './inspection/inspection.controller';
 import { NotFoundPageFilter } from './rendering/not-found-page.filter';
@@ -13,6 +14,7 @@ export const webControllers: Type[] = [
   SetPasswordController,
   HomeController,
   InspectionController,
+  AuditPageController,
 ];
 
 export const webProviders: Provider[] = [
