@@ -7,6 +7,7 @@ import { NotFoundPageFilter } from './rendering/not-found-page.filter';
 import { PageLocalsBuilder } from './rendering/page-locals';
 import { SetPasswordController } from './set-password/set-password.controller';
 import { SignInController } from './sign-in/sign-in.controller';
+import { UsersPageController } from './users/users-page.controller';
 
 /** The web pages' controllers, for AppModule: add a page's controller here. */
 export const webControllers: Type[] = [
@@ -15,6 +16,7 @@ export const webControllers: Type[] = [
   HomeController,
   InspectionController,
   AuditPageController,
+  UsersPageController,
 ];
 
 export const webProviders: Provider[] = [

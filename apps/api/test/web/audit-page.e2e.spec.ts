@@ -40,6 +40,8 @@ describe('Audit trail page', () => {
     expect(page).toContain(`href="/actions/${overdue.actionId}"`);
     expect(page).toContain(`href="/inspections/${overdue.inspectionId}"`);
     expect(page).not.toContain(otherOrganisation.actionId);
+    expect(page).toContain('href="/audit"');
+    expect(page).not.toContain('href="/users"'); // the navigation has no administration for a board member
     expect(page.match(/<form/g)).toHaveLength(2); // the GET filter and sign-out; nothing that changes anything
     expect(page).not.toMatch(/<form method="post"(?! action="\/sign-out")/);
   });
