@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditPageController } from './audit/audit-page.controller';
 import { HomeController } from './home/home.controller';
 import { InspectionController } from './inspection/inspection.controller';
+import { LetterPagesController } from './letters/letter-pages.controller';
 import { NotFoundPageFilter } from './rendering/not-found-page.filter';
 import { PageLocalsBuilder } from './rendering/page-locals';
 import { SetPasswordController } from './set-password/set-password.controller';
@@ -17,6 +18,7 @@ export const webControllers: Type[] = [
   InspectionController,
   AuditPageController,
   UsersPageController,
+  LetterPagesController,
 ];
 
 export const webProviders: Provider[] = [

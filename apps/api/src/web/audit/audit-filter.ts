@@ -1,3 +1,4 @@
+import { calendarDayOf, datePartsOf, type DateParts } from '../rendering/date-input';
 import type { FieldError } from '../sign-in/sign-in.view-model';
 
 /** The audit page's GET form as it came in: every field a string, empty when not given. */
@@ -5,8 +6,8 @@ export interface AuditFilterForm {
   inspection: string;
   action: string;
   person: string;
-  from: { day: string; month: string; year: string };
-  to: { day: string; month: string; year: string };
+  from: DateParts;
+  to: DateParts;
 }
 
 /** What the form asks for, checked: ids and calendar days. */
@@ -22,30 +23,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 export function auditFilterForm(query: Record<string, unknown>): AuditFilterForm {
-  const date = (prefix: string) => ({
-    day: text(query[`${prefix}-day`]),
-    month: text(query[`${prefix}-month`]),
-    year: text(query[`${prefix}-year`]),
-  });
   return {
     inspection: text(query.inspection),
     action: text(query.action),
     person: text(query.person),
-    from: date('from'),
-    to: date('to'),
+    from: datePartsOf(query, 'from'),
+    to: datePartsOf(query, 'to'),
   };
-}
-
-/** A GOV.UK date input's three fields as a calendar day; undefined when all are blank, null when not a date. */
-export function calendarDayOf(parts: AuditFilterForm['from']): string | undefined | null {
-  if (!parts.day && !parts.month && !parts.year) return undefined;
-  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year))
-    return null;
-  const [day, month, year] = [Number(parts.day), Number(parts.month), Number(parts.year)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return date.toISOString().slice(0, 10);
 }
 
 /** Pure: the form's choice, or the errors to show beside its fields. */

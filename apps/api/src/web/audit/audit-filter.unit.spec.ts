@@ -1,4 +1,5 @@
-import { auditFilterForm, calendarDayOf, checkAuditFilter, filterQueryString } from './audit-filter';
+import { calendarDayOf } from '../rendering/date-input';
+import { auditFilterForm, checkAuditFilter, filterQueryString } from './audit-filter';
 
 const PERSON = '6f1b4a52-3c1e-4d0b-9a57-2f0c8e7d4b11';
 const people = new Set([PERSON]);
