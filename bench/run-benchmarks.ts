@@ -3,6 +3,7 @@ import { benchApiCommands } from './api-commands.bench';
 import { benchAuditVerify } from './audit-verify.bench';
 import { benchChainAppend } from './chain-append.bench';
 import { benchEventStoreAppend } from './event-store-append.bench';
+import { benchInspectionPage } from './inspection-page.bench';
 import { benchPostgresApi } from './api-commands-postgres.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
@@ -12,7 +13,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
- * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`; or `BENCH_ONLY=…`) runs only that
+ * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `pages`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -97,6 +98,16 @@ async function main(): Promise<void> {
       baseline: 'MEMORY USAGE of every read-model key',
       ratio: '',
       target: '—',
+    });
+  }
+  if (runs('pages')) {
+    const page = await benchInspectionPage(Number(process.env.BENCH_PAGE_ACTIONS ?? 200));
+    rows.push({
+      benchmark: `(pages b) GET /inspections/:id, ${page.actions} actions`,
+      measured: `${Math.round(page.pagesPerSecond)} pages/s (${page.errors} errors in all)`,
+      baseline: `${Math.round(page.plansPerSecond)} req/s GET /api/inspections/:id/plan`,
+      ratio: Number(page.ratio.toFixed(3)),
+      target: '≥ 0.3',
     });
   }
   for (const synchronous of runs('audit') ? (['FULL', 'NORMAL'] as const) : []) {

@@ -48,9 +48,17 @@ export function weeklyPlanProgress(
   events: readonly ActionStatusEvent[],
   today: CalendarDate,
 ): WeekOfProgress[] {
+  // England's offset from UTC is whole hours, so the London date of an instant follows from its UTC hour.
+  const dayOfHour = new Map<string, CalendarDate>();
+  const londonDay = (occurredAt: string) => {
+    const hour = occurredAt.slice(0, 13);
+    let day = dayOfHour.get(hour);
+    if (day === undefined) dayOfHour.set(hour, (day = londonDate(new Date(`${hour}:00:00Z`))));
+    return day;
+  };
   const changes = events
     .filter((event) => STANDING_AFTER[event.type] !== undefined)
-    .map((event) => ({ ...event, day: londonDate(new Date(event.occurredAt)) }))
+    .map((event) => ({ ...event, day: londonDay(event.occurredAt) }))
     .sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
   if (changes.length === 0) return [];
   const standing = new Map<string, Standing>();
