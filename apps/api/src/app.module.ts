@@ -5,6 +5,7 @@ import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { UsersController } from './users/users.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditTrail } from './audit/audit-trail';
+import { CurrentAuditHeads } from './audit/current-audit-head';
 import { ReadModelsController } from './read-models/read-models.controller';
 import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -86,6 +87,7 @@ export class AppModule {
         BlobStoreCloser,
         AttachEvidenceHandler,
         AuditTrail,
+        CurrentAuditHeads,
       ],
     };
   }

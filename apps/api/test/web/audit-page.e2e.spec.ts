@@ -46,6 +46,20 @@ describe('Audit trail page', () => {
     expect(page).not.toMatch(/<form method="post"(?! action="\/sign-out")/);
   });
 
+  it('moves the audit head on when the log grows, to the head `audit verify` takes of the whole log', async () => {
+    const { agent } = await signedInAgent(t, 'lead');
+    const digestOf = (html: string) =>
+      /<code class="app-digest">(ah1-\d+-[0-9a-f]{64})<\/code>/.exec(html)![1];
+    const before = digestOf((await agent.get('/audit').expect(200)).text);
+    await t.http
+      .post(`/api/actions/${other.actionId}/progress`)
+      .send({ note: 'Half the contacts audited' })
+      .expect(200);
+    const after = digestOf((await agent.get('/audit').expect(200)).text);
+    expect(after).not.toBe(before);
+    expect(after).toBe((await verifyEventLog(t.store)).head!.digest);
+  });
+
   it('filters by inspection, by action, by person and by date', async () => {
     const { agent } = await signedInAgent(t, 'lead');
     const byInspection = (await agent.get(`/audit?inspection=${other.inspectionId}`).expect(200)).text;

@@ -1,8 +1,6 @@
-import { verifyEventLog } from '@actionledger/audit';
 import { UserDirectory } from '@actionledger/auth';
 import { NotFoundError, type Actor } from '@actionledger/command-handling';
 import { actionStreamId, findingStreamId, inspectionStreamId } from '@actionledger/domain';
-import { EVENT_STORE, type EventStore } from '@actionledger/event-store';
 import {
   getInspectionPlan,
   listInspections,
@@ -12,6 +10,7 @@ import {
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuditTrail, type TrailFilter } from '../../audit/audit-trail';
+import { CurrentAuditHeads } from '../../audit/current-audit-head';
 import { sendTrailCsv } from '../../audit/csv-response';
 import { Allow } from '../../auth/access.decorators';
 import { RequestActor } from '../../http/request-context.decorator';
@@ -31,7 +30,7 @@ export class AuditPageController {
     private readonly trail: AuditTrail,
     private readonly directory: UserDirectory,
     @Inject(READ_MODELS) private readonly readModels: ReadModelContext,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly heads: CurrentAuditHeads,
   ) {}
 
   @Get()
@@ -49,7 +48,7 @@ export class AuditPageController {
     const { choice, errors } = checkAuditFilter(form, new Set(people.map((person) => person.userId)));
     const [inspections, verification, entries] = await Promise.all([
       listInspections(this.readModels, organisationId, { limit: INSPECTIONS_LISTED }),
-      verifyEventLog(this.store),
+      this.heads.current(),
       errors.length === 0 ? this.entries(organisationId, choice) : null,
     ]);
     const viewModel = auditPageViewModel({

@@ -1,4 +1,4 @@
-import type { LogVerification } from '@actionledger/audit';
+import type { CurrentAuditHead } from '../../audit/current-audit-head';
 import type { TrailEntry } from '../../audit/trail-entry';
 import { formErrors, type FieldError } from '../sign-in/sign-in.view-model';
 import type { AuditFilterForm } from './audit-filter';
@@ -40,7 +40,7 @@ export interface AuditPageInput {
   inspections: { inspectionId: string; authority: string; letterDate: string | null }[];
   people: { userId: string; name: string }[];
   entries: TrailEntry[] | null;
-  verification: LogVerification;
+  verification: CurrentAuditHead;
   csvHref: string;
 }
 
@@ -68,13 +68,10 @@ export function auditPageViewModel(input: AuditPageInput) {
       })),
     ],
     head: input.verification.head
-      ? {
-          digest: input.verification.head.digest,
-          position: input.verification.head.position.toString(),
-          events: input.verification.events,
-          streams: input.verification.streams,
-        }
+      ? { digest: input.verification.head.digest, position: input.verification.head.position.toString() }
       : null,
+    events: input.verification.events,
+    streams: input.verification.streams,
     broken: input.verification.broken?.message ?? null,
     total: entries.length,
     hidden: entries.length - shown.length,
