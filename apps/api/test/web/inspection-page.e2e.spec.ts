@@ -78,6 +78,11 @@ describe('Inspection page', () => {
     const { agent } = await signedInAgent(t, 'board');
     const page = (await agent.get(`/inspections/${overdue.inspectionId}`).expect(200)).text;
     expect(page.match(/<form/g)).toHaveLength(1);
+    expect(page).toContain(`href="/audit?inspection=${overdue.inspectionId}"`);
+    const { agent: owner } = await signedInAgent(t, 'owner');
+    const ownersPage = (await owner.get(`/inspections/${overdue.inspectionId}`).expect(200)).text;
+    expect(ownersPage).toContain(`href="/actions/${overdue.actionId}"`);
+    expect(ownersPage).not.toContain('href="/audit'); // an owner may not read the trail
     expect(page).toContain('action="/sign-out"');
   });
 

@@ -36,6 +36,7 @@ describe('Users page', () => {
     const page = (await agent.get('/users').expect(200)).text;
     expect(page).toContain('Test owner');
     expect(page).toContain('owner@example.org');
+    expect(page).toMatch(/Disable<span class="govuk-visually-hidden"> Test owner<\/span>/);
     expect(page).toContain(`action="/users/${t.users.owner.userId}/roles"`);
     expect(page).toContain(`action="/users/${t.users.owner.userId}/disable"`);
     expect(page).not.toContain(`action="/users/${t.users.admin.userId}/disable"`); // not oneself

@@ -42,11 +42,10 @@ export class InspectionController {
     const plan = await getInspectionPlan(this.readModels, actor.organisationId!, id);
     if (!plan) throw new NotFoundError('inspection', id);
     const weeks = weeklyPlanProgress(await this.actionEvents(plan), plan.today);
-    return renderPage(
-      response,
-      'inspection/inspection.njk',
-      inspectionViewModel(plan, weeks, this.directory),
-    );
+    return renderPage(response, 'inspection/inspection.njk', {
+      ...inspectionViewModel(plan, weeks, this.directory),
+      auditLink: actor.role !== 'owner',
+    });
   }
 
   private async actionEvents(plan: PlanView) {
