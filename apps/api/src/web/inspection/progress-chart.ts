@@ -2,8 +2,8 @@ import type { WeekOfProgress } from '@actionledger/projections';
 import { govukDate } from '../rendering/view-filters';
 
 /** The chart's drawing area, in SVG user units; the SVG scales to its container. */
-const WIDTH = 640;
-const HEIGHT = 260;
+const WIDTH = 480;
+const HEIGHT = 240;
 const MARGIN = { top: 12, right: 12, bottom: 40, left: 40 };
 
 export interface ChartSegment {
