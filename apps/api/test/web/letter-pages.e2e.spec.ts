@@ -113,6 +113,12 @@ describe('Letter import pages', () => {
     }).expect(400);
     expect(binary.text).toContain('govuk-error-summary');
     expect(binary.text).toContain('govuk-error-message');
+    const huge = await upload(agent, await tokenOf(agent), {
+      text: 'x'.repeat(10 * 1024 * 1024 + 1),
+      name: 'huge.txt',
+    }).expect(400);
+    expect(huge.text).toContain('The file must be smaller than 10 MB');
+    expect(huge.text).toContain('href="#file"');
     const tokenless = await agent
       .post('/letters')
       .attach('file', Buffer.from(LETTER), 'redcar.txt')

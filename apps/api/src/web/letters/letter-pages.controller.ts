@@ -17,6 +17,7 @@ import {
   Req,
   Res,
   UploadedFile,
+  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -33,6 +34,7 @@ import { utf8FileName } from '../../evidence/multipart-file-name';
 import { renderPage } from '../rendering/render-page';
 import { WebPages } from '../rendering/web-page.decorator';
 import type { FieldError } from '../sign-in/sign-in.view-model';
+import { LetterTooLargePageFilter } from './letter-too-large-page.filter';
 import { reviewChanges, reviewFormFromBody } from './letter-review.form';
 import { letterReviewViewModel, newLetterViewModel, type LetterDraft } from './letter-review.view-model';
 
@@ -58,6 +60,7 @@ export class LetterPagesController {
   /** Multipart, so the CSRF token rides in the form's action (`?_csrf=`): the guard runs before the parser. */
   @Post()
   @Allow('lead')
+  @UseFilters(LetterTooLargePageFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LETTER_BYTES, files: 1 } }))
   async import(
     @UploadedFile() file: Express.Multer.File | undefined,
