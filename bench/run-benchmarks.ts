@@ -11,6 +11,7 @@ import { benchProjectionLag } from './projection-lag.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 import { benchReminderLateness, benchReminderScheduling } from './reminders.bench';
 import { benchWebPages } from './web-pages.bench';
+import { benchInspectionPage } from './inspection-page.bench';
 
 /** `BENCH_AUDIT_SCALE=0.1 npm run bench -- audit` runs the audit figures at a tenth of their size. */
 const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
@@ -18,7 +19,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
  * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`,
- * `plan-import`, `reminders`, `web`; or `BENCH_ONLY=…`) runs only that
+ * `plan-import`, `reminders`, `web`, `pages`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -201,6 +202,16 @@ async function main(): Promise<void> {
       baseline: `${Math.round(web.overdueReportsPerSecond)} req/s GET /api/reports/overdue`,
       ratio: Number(web.ratio.toFixed(3)),
       target: '≥ 0.5',
+    });
+  }
+  if (runs('pages')) {
+    const page = await benchInspectionPage(Number(process.env.BENCH_PAGE_ACTIONS ?? 200));
+    rows.push({
+      benchmark: `(pages b) GET /inspections/:id, ${page.actions} actions`,
+      measured: `${Math.round(page.pagesPerSecond)} pages/s (${page.errors} errors in all)`,
+      baseline: `${Math.round(page.plansPerSecond)} req/s GET /api/inspections/:id/plan`,
+      ratio: Number(page.ratio.toFixed(3)),
+      target: '≥ 0.3',
     });
   }
   console.table(rows);

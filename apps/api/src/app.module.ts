@@ -4,6 +4,8 @@ import { authProviders, PersonalDataVaultCloser } from './auth/auth.providers';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { UsersController } from './users/users.controller';
 import { AuditController } from './audit/audit.controller';
+import { AuditTrail } from './audit/audit-trail';
+import { CurrentAuditHeads } from './audit/current-audit-head';
 import { ReadModelsController } from './read-models/read-models.controller';
 import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -104,6 +106,8 @@ export class AppModule {
         committeeReportProvider,
         CommitteeReportCloser,
         ...planImportProviders,
+        AuditTrail,
+        CurrentAuditHeads,
       ],
     };
   }

@@ -30,3 +30,4 @@ export * from './follow-ups/follow-ups.query';
 export * from './redis/connect-redis';
 export * from './reactors/finding-resolver';
 export * from './read-model-runner';
+export * from './plan-progress/plan-progress';

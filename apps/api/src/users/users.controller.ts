@@ -1,9 +1,10 @@
 import { UserAdministration, UserDirectory, type DirectoryUser } from '@actionledger/auth';
-import { NotFoundError, type Actor, type CommandContext } from '@actionledger/command-handling';
+import type { Actor, CommandContext } from '@actionledger/command-handling';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators';
 import { RequestActor, RequestCommandContext } from '../http/request-context.decorator';
+import { ownUser } from './own-user';
 import { AddUserRequest, ChangeRolesRequest } from './user.requests';
 
 /** An organisation's users, managed by its administrators; every answer is about the caller's own organisation. */
@@ -72,12 +73,8 @@ export class UsersController {
     return { id, ...(await this.users.invite(id, context)) };
   }
 
-  private async ownUser(id: string, actor: Actor): Promise<DirectoryUser> {
-    const user = await this.directory.user(id);
-    if (!user || user.organisationId !== actor.organisationId || user.status === 'erased') {
-      throw new NotFoundError('user', id);
-    }
-    return user;
+  private ownUser(id: string, actor: Actor): Promise<DirectoryUser> {
+    return ownUser(this.directory, id, actor);
   }
 
   private view(user: DirectoryUser) {

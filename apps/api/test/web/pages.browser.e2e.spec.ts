@@ -85,7 +85,9 @@ describe('The web pages in a browser', () => {
   it('signs an owner in to their actions', async () => {
     await signIn(page, t, 'owner');
     expect(await page.getByRole('heading', { name: 'Your actions' }).isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Audit' }).count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole('main').getByRole('link', { name: 'Audit', exact: true }).count(),
+    ).toBeGreaterThan(0);
     await expectAccessible();
     await screenshot(page, t, 'home-owner');
   });
@@ -226,7 +228,7 @@ describe('The web pages in a browser', () => {
   describe('the action page', () => {
     it('shows the lead its facts, its forms and its history, and names what to correct on a refused form', async () => {
       await signIn(page, t, 'lead');
-      await page.getByRole('link', { name: 'Audit' }).first().click();
+      await page.getByRole('main').getByRole('link', { name: 'Audit', exact: true }).first().click();
       await page.waitForURL(`${t.baseUrl}/actions/${overdue.actionId}`);
       expect(await page.getByRole('heading', { name: 'Audit', level: 1 }).isVisible()).toBe(true);
       expect(await page.getByRole('heading', { name: 'Move the due date' }).isVisible()).toBe(true);

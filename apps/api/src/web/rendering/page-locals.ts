@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../auth/bearer-auth.guard';
 import { CSRF_FIELD, CsrfProtection } from '../../auth/csrf-protection';
+import { navigationFor } from './navigation';
 
 export interface SignedInUser {
   name: string;
@@ -16,6 +17,7 @@ export interface PageLocals {
   csrfToken: string;
   csrfField: string;
   currentPath: string;
+  navigation: { href: string; text: string; active: boolean }[];
 }
 
 @Injectable()
@@ -33,6 +35,7 @@ export class PageLocalsBuilder {
       csrfToken: this.csrf.tokenFor(request, response),
       csrfField: CSRF_FIELD,
       currentPath: request.path,
+      navigation: navigationFor(actor?.role, request.path),
     };
     Object.assign(response.locals, locals);
   }

@@ -49,6 +49,11 @@ const RAG_TAGS: Record<string, { text: string; classes: string }> = {
   green: { text: 'Green', classes: 'govuk-tag--green' },
 };
 
+/** The GOV.UK tag of an action's or a finding's status. */
+export function statusTag(status: string): { text: string; classes?: string } {
+  return STATUS_TAGS[status] ?? { text: humanise(status) };
+}
+
 /** `priority_action` → `Priority action`: the letters' vocabulary, read aloud. */
 export function humanise(value: string | null | undefined): string {
   if (!value) return '';
@@ -60,7 +65,7 @@ export function addViewFilters(environment: nunjucks.Environment): void {
   environment.addFilter('govukDate', govukDate);
   environment.addFilter('govukDateTime', govukDateTime);
   environment.addFilter('humanise', humanise);
-  environment.addFilter('statusTag', (status: string) => STATUS_TAGS[status] ?? { text: humanise(status) });
+  environment.addFilter('statusTag', statusTag);
   environment.addFilter('ragTag', (rag: string) => RAG_TAGS[rag] ?? { text: humanise(rag) });
   environment.addFilter('percent', (share: number | null) =>
     share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`,
