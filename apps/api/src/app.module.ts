@@ -7,6 +7,8 @@ import { AuditController } from './audit/audit.controller';
 import { ReadModelsController } from './read-models/read-models.controller';
 import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from '@nestjs/config';
+import { validateSettings } from '@actionledger/settings';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
 import { ExecuteActionHandler } from './actions/execute-action.handler';
@@ -50,6 +52,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // The same check appConfigFromEnv made, so ConfigService (for any module that asks) holds checked values.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => validateSettings(env, 'api'),
+        }),
         CqrsModule.forRoot(),
         ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
       ],

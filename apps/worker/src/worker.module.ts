@@ -1,6 +1,8 @@
 import type { Clock } from '@actionledger/command-handling';
 import { RemindersModule } from '@actionledger/reminders';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { validateSettings } from '@actionledger/settings';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { ProjectionsProcessorModule } from './projections/projections-processor.module';
 import { WorkerCoreModule } from './worker-core.module';
@@ -27,6 +29,11 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => validateSettings(env, 'worker'),
+        }),
         WorkerCoreModule.forRoot(config, options.clock),
         ...(options.processors ?? workerProcessors(config, options.clock)),
       ],
