@@ -33,7 +33,10 @@ import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handle
 import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
-import { RemindersModule } from '@actionledger/reminders';
+import { bullConnection, REMINDERS_QUEUE, RemindersModule } from '@actionledger/reminders';
+import { OperationsModule } from '@actionledger/operations';
+import { MetricsController } from './health/metrics.controller';
+import { ReadyController } from './health/ready.controller';
 import { signInThrottleProviders } from './auth/sign-in-throttle';
 import { webControllers, webProviders } from './web/web-pages';
 import { AttachEvidenceHandler } from './evidence/attach-evidence.handler';
@@ -58,12 +61,23 @@ export class AppModule {
           ignoreEnvFile: true,
           validate: (env) => validateSettings(env, 'api'),
         }),
+        OperationsModule.forRoot({
+          app: 'api',
+          settings: config.operations,
+          remindersQueue: {
+            connection: bullConnection(config.reminders.redisUrl),
+            keyPrefix: config.reminders.keyPrefix,
+            queueName: REMINDERS_QUEUE,
+          },
+        }),
         CqrsModule.forRoot(),
         ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
       ],
       controllers: [
         AboutController,
         HealthController,
+        ReadyController,
+        MetricsController,
         InspectionsController,
         FindingsController,
         ActionsController,

@@ -1,5 +1,6 @@
 import type { Clock } from '@actionledger/command-handling';
-import { RemindersModule } from '@actionledger/reminders';
+import { bullConnection, REMINDERS_QUEUE, RemindersModule } from '@actionledger/reminders';
+import { OperationsModule } from '@actionledger/operations';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { validateSettings } from '@actionledger/settings';
@@ -33,6 +34,15 @@ export class WorkerModule {
           isGlobal: true,
           ignoreEnvFile: true,
           validate: (env) => validateSettings(env, 'worker'),
+        }),
+        OperationsModule.forRoot({
+          app: 'worker',
+          settings: config.operations,
+          remindersQueue: {
+            connection: bullConnection(config.reminders.redisUrl),
+            keyPrefix: config.reminders.keyPrefix,
+            queueName: REMINDERS_QUEUE,
+          },
         }),
         WorkerCoreModule.forRoot(config, options.clock),
         ...(options.processors ?? workerProcessors(config, options.clock)),
