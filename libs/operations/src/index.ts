@@ -8,3 +8,4 @@ export * from './operations.module';
 export * from './readiness/readiness';
 export * from './shutdown/graceful-shutdown';
 export * from './shutdown/shutdown-state';
+export * from './logging/job-log-context';
