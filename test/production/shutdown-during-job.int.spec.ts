@@ -92,4 +92,45 @@ describe('SIGTERM while a reminder job runs', () => {
     await api.kill('SIGTERM');
     expect(api.child.exitCode).toBe(0);
   });
+
+  it('gives up after SHUTDOWN_TIMEOUT_MS when the job does not end: exit code 1, a line saying so', async () => {
+    const timeoutDir = mkdtempSync(join(tmpdir(), 'actionledger-term-timeout-'));
+    const users = await givenOperatorUsers(timeoutDir);
+    const hung = new SmtpReceiver();
+    const port = await hung.listen();
+    hung.mode = 'hang';
+    api = await startApiProcess({
+      DATA_DIR: timeoutDir,
+      READ_MODEL_KEY_PREFIX: `term-${basename(dataDir)}-timeout`,
+      SHUTDOWN_TIMEOUT_MS: '1500',
+      ...remindersEnv(`smtp://127.0.0.1:${port}?ignoreTLS=true&socketTimeout=60000`),
+    });
+    try {
+      const post = (path: string, body: unknown) => postJson(api!.baseUrl, path, body, users.authorization);
+      const inspection = await post('/api/inspections', {
+        authority: 'Hartlepool Borough Council',
+        inspectionType: 'contact_referral_assessment',
+        inspectionDates: ['2026-10-20'],
+      });
+      const finding = await post(`/api/inspections/${inspection.body.id}/findings`, {
+        category: 'priority_action',
+        timescale: 'immediately',
+        text: 'Ensure that referrals are acknowledged within one working day.',
+      });
+      const action = await post(`/api/findings/${finding.body.id}/actions`, {
+        title: 'Acknowledge referrals',
+      });
+      const dueDate = addDays(londonDate(new Date()), 3);
+      await post(`/api/actions/${action.body.id}/assign`, { ownerId: users.ownerId, dueDate });
+      await until(() => hung.messages.length === 1, 15_000);
+
+      const exited = new Promise<number | null>((done) => api!.child.once('exit', (code) => done(code)));
+      api.child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(api.output()).toMatch(/"msg":"Shutdown took longer than 1500 ms: exiting anyway"/);
+    } finally {
+      await hung.close();
+      rmSync(timeoutDir, { recursive: true, force: true });
+    }
+  });
 });
