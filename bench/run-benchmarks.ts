@@ -8,6 +8,7 @@ import { benchPostgresApi } from './api-commands-postgres.bench';
 import { benchPlanImport } from './plan-import.bench';
 import { benchPostgresAppend } from './postgres-append.bench';
 import { benchProjectionLag } from './projection-lag.bench';
+import { benchProcessSplit } from './process-split.bench';
 import { benchOverdueQuery, benchProjectionReplay } from './projections.bench';
 import { benchReminderLateness, benchReminderScheduling } from './reminders.bench';
 import { benchWebPages } from './web-pages.bench';
@@ -19,7 +20,7 @@ const auditScale = Number(process.env.BENCH_AUDIT_SCALE ?? 1);
 /**
  * Runs the benchmarks and prints one row per figure, each a ratio against a baseline measured in the same run.
  * `npm run bench -- audit` (or `append`, `postgres`, `api`, `postgres-api`, `projections`, `lag`, `reports`,
- * `plan-import`, `reminders`, `web`, `pages`; or `BENCH_ONLY=…`) runs only that
+ * `plan-import`, `reminders`, `web`, `pages`, `split`; or `BENCH_ONLY=…`) runs only that
  * group; `BENCH_PROJECTION_EVENTS` / `BENCH_OPEN_ACTIONS` scale the projections group down.
  */
 async function main(): Promise<void> {
@@ -117,6 +118,19 @@ async function main(): Promise<void> {
       baseline: `${lag.readP50Ms.toFixed(1)} / ${lag.readP99Ms.toFixed(1)} ms the same GET without ?after`,
       ratio: Number(lag.ratio.toFixed(2)),
       target: 'p99 ratio as low as it goes',
+    });
+  }
+  if (runs('split')) {
+    const split = await benchProcessSplit({
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+      seconds: Number(process.env.BENCH_LAG_SECONDS ?? 6),
+    });
+    rows.push({
+      benchmark: `projections (e) append → checkpoint p50/p99 under (b)'s load, API + worker processes (${Math.round(split.splitCommandsPerSecond)} commands/s)`,
+      measured: `${split.splitP50Ms.toFixed(1)} / ${split.splitP99Ms.toFixed(1)} ms`,
+      baseline: `${split.oneP50Ms.toFixed(1)} / ${split.oneP99Ms.toFixed(1)} ms one process (${Math.round(split.oneCommandsPerSecond)} commands/s)`,
+      ratio: Number(split.ratio.toFixed(2)),
+      target: 'p99 ratio ≤ 1',
     });
   }
   for (const synchronous of runs('audit') ? (['FULL', 'NORMAL'] as const) : []) {

@@ -9,6 +9,8 @@ import { CurrentAuditHeads } from './audit/current-audit-head';
 import { ReadModelsController } from './read-models/read-models.controller';
 import { ProjectionRunnerLifecycle, readModelProviders } from './read-models/read-models.providers';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from '@nestjs/config';
+import { validateSettings } from '@actionledger/settings';
 import { actionDeciderProvider } from './actions/action-decider.provider';
 import { ActionsController } from './actions/actions.controller';
 import { ExecuteActionHandler } from './actions/execute-action.handler';
@@ -33,7 +35,10 @@ import { ConfirmLetterDraftHandler } from './letters/confirm-letter-draft.handle
 import { EditLetterDraftHandler } from './letters/edit-letter-draft.handler';
 import { ImportLetterHandler } from './letters/import-letter.handler';
 import { LettersController } from './letters/letters.controller';
-import { RemindersModule } from '@actionledger/reminders';
+import { bullConnection, REMINDERS_QUEUE, RemindersModule } from '@actionledger/reminders';
+import { OperationsModule } from '@actionledger/operations';
+import { MetricsController } from './health/metrics.controller';
+import { ReadyController } from './health/ready.controller';
 import { signInThrottleProviders } from './auth/sign-in-throttle';
 import { webControllers, webProviders } from './web/web-pages';
 import { AttachEvidenceHandler } from './evidence/attach-evidence.handler';
@@ -52,12 +57,29 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // The same check appConfigFromEnv made, so ConfigService (for any module that asks) holds checked values.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => validateSettings(env, 'api'),
+        }),
+        OperationsModule.forRoot({
+          app: 'api',
+          settings: config.operations,
+          remindersQueue: {
+            connection: bullConnection(config.reminders.redisUrl),
+            keyPrefix: config.reminders.keyPrefix,
+            queueName: REMINDERS_QUEUE,
+          },
+        }),
         CqrsModule.forRoot(),
         ...(config.reminders.enabled ? [RemindersModule.forRoot(config.reminders, clock)] : []),
       ],
       controllers: [
         AboutController,
         HealthController,
+        ReadyController,
+        MetricsController,
         InspectionsController,
         FindingsController,
         ActionsController,

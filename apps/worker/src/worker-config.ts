@@ -1,5 +1,6 @@
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/event-store';
 import { remindersConfigFromEnv, type RemindersConfig } from '@actionledger/reminders';
+import { operationsSettingsFromEnv, validateSettings, type OperationsSettings } from '@actionledger/settings';
 
 export interface WorkerConfig {
   /** HTTP port of `/health` and `/ready`, the worker's only routes. */
@@ -9,12 +10,14 @@ export interface WorkerConfig {
   eventStore: EventStoreConfig;
   /** The reminders' timers and messages; `REMINDERS=off` leaves them to another process. */
   reminders: RemindersConfig;
+  operations: OperationsSettings;
 }
 
 export const WORKER_CONFIG = Symbol('WorkerConfig');
 
 /** The same variables as the API's (REDIS_URL, READ_MODEL_KEY_PREFIX, EVENT_STORE, DATA_DIR, …), and WORKER_PORT. */
-export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+export function workerConfigFromEnv(rawEnv: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const env = validateSettings(rawEnv, 'worker');
   const port = Number(env.WORKER_PORT?.trim() || 3001);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`WORKER_PORT must be a port number, not "${env.WORKER_PORT}".`);
@@ -25,5 +28,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     readModelKeyPrefix: env.READ_MODEL_KEY_PREFIX?.trim() || 'al',
     eventStore: eventStoreConfigFromEnv(env),
     reminders: remindersConfigFromEnv(env),
+    operations: operationsSettingsFromEnv(env),
   };
 }

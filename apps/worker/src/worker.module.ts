@@ -1,6 +1,9 @@
 import type { Clock } from '@actionledger/command-handling';
-import { RemindersModule } from '@actionledger/reminders';
+import { bullConnection, REMINDERS_QUEUE, RemindersModule } from '@actionledger/reminders';
+import { OperationsModule } from '@actionledger/operations';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { validateSettings } from '@actionledger/settings';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { ProjectionsProcessorModule } from './projections/projections-processor.module';
 import { WorkerCoreModule } from './worker-core.module';
@@ -27,6 +30,20 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => validateSettings(env, 'worker'),
+        }),
+        OperationsModule.forRoot({
+          app: 'worker',
+          settings: config.operations,
+          remindersQueue: {
+            connection: bullConnection(config.reminders.redisUrl),
+            keyPrefix: config.reminders.keyPrefix,
+            queueName: REMINDERS_QUEUE,
+          },
+        }),
         WorkerCoreModule.forRoot(config, options.clock),
         ...(options.processors ?? workerProcessors(config, options.clock)),
       ],

@@ -6,9 +6,10 @@ import {
   type AppendResult,
   type EventStore,
 } from '@actionledger/event-store';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AggregateLoader, idempotencyScope, type LoadedAggregate } from './aggregate-loader';
 import { CLOCK, type Clock } from './clock';
+import { COMMAND_OBSERVER, outcomeOfError, type CommandObserver } from './command-observer';
 import type { CommandContext, CommandResult } from './command-context';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { NotFoundError } from './not-found.error';
@@ -77,13 +78,21 @@ export class CommandExecutor {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly loader: AggregateLoader,
+    @Optional() @Inject(COMMAND_OBSERVER) private readonly observer?: CommandObserver,
   ) {}
 
-  execute<Command, Event extends DomainEvent, State>(
+  async execute<Command, Event extends DomainEvent, State>(
     request: CommandRequest<Command, Event, State>,
   ): Promise<CommandResult> {
     const streamIds = [request.streamId, ...(request.alongside?.streamIds ?? [])];
-    return this.run(request.context, streamIds, () => this.attempt(request));
+    try {
+      const result = await this.run(request.context, streamIds, () => this.attempt(request));
+      this.observer?.commandFinished(request.commandType, result.position < 0 ? 'unchanged' : 'accepted');
+      return result;
+    } catch (error) {
+      this.observer?.commandFinished(request.commandType, outcomeOfError(error));
+      throw error;
+    }
   }
 
   /**
@@ -111,18 +120,35 @@ export class CommandExecutor {
   /** Appends decided events to several streams in one atomic write, each chained onto its stream. */
   writeStreams(decisions: readonly StreamDecision[], provenance: Provenance): Promise<AppendResult[]> {
     let index = 0;
-    return this.store.appendToStreams(
-      decisions.map(({ streamId, events, from, imported }) => {
-        const newEvents = toNewEvents(
-          { streamId, nextRevision: from.version + 1, headHash: from.headHash },
-          events,
-          imported ? { ...provenance, imported } : provenance,
-          index,
-        );
-        index += events.length;
-        return { streamId, events: newEvents, expected: from.version < 0 ? 'no_stream' : from.version };
-      }),
+    const eventTypes = decisions.flatMap(({ events }) => events.map((event) => event.type));
+    return this.timed(eventTypes, () =>
+      this.store.appendToStreams(
+        decisions.map(({ streamId, events, from, imported }) => {
+          const newEvents = toNewEvents(
+            { streamId, nextRevision: from.version + 1, headHash: from.headHash },
+            events,
+            imported ? { ...provenance, imported } : provenance,
+            index,
+          );
+          index += events.length;
+          return { streamId, events: newEvents, expected: from.version < 0 ? 'no_stream' : from.version };
+        }),
+      ),
     );
+  }
+
+  /** Times one append for the observer; a refused one wrote no events, but its time is the store's too. */
+  private async timed<T>(eventTypes: readonly string[], append: () => Promise<T>): Promise<T> {
+    if (!this.observer) return append();
+    const started = process.hrtime.bigint();
+    let written: readonly string[] = [];
+    try {
+      const result = await append();
+      written = eventTypes;
+      return result;
+    } finally {
+      this.observer.appended(Number(process.hrtime.bigint() - started) / 1e9, written);
+    }
   }
 
   now(): Date {
@@ -181,10 +207,18 @@ export class CommandExecutor {
       );
       return { id: request.id, position: Number(own.position), version: own.nextExpectedRevision };
     }
-    const appended = await this.store.append(
-      streamId,
-      toNewEvents({ streamId, nextRevision: version + 1, headHash: loaded.headHash }, decided, provenance),
-      version < 0 ? 'no_stream' : version,
+    const appended = await this.timed(
+      decided.map((event) => event.type),
+      () =>
+        this.store.append(
+          streamId,
+          toNewEvents(
+            { streamId, nextRevision: version + 1, headHash: loaded.headHash },
+            decided,
+            provenance,
+          ),
+          version < 0 ? 'no_stream' : version,
+        ),
     );
     return { id: request.id, position: Number(appended.position), version: appended.nextExpectedRevision };
   }

@@ -2,6 +2,7 @@ export * from './aggregate-loader';
 export * from './clock';
 export * from './command-context';
 export * from './command-executor';
+export * from './command-observer';
 export * from './deterministic-id';
 export * from './idempotency-key-reused.error';
 export * from './invalid-input.error';

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
+import { inJobLogContext } from '@actionledger/operations';
 import { DelayedError, type Job } from 'bullmq';
 import type { RemindersConfig } from './reminders.config';
 import { REMINDERS_QUEUE, TIMER_JOB, WEEKLY_DIGEST_JOB, type TimerJobData } from './reminders.queue';
@@ -29,7 +30,13 @@ export class RemindersProcessor extends WorkerHost {
     void this.worker.run();
   }
 
-  async process(job: Job, token?: string): Promise<unknown> {
+  /** Each job's log lines carry its id and the correlation id its events record (see fire-reminder). */
+  process(job: Job, token?: string): Promise<unknown> {
+    const correlationId = job.name === TIMER_JOB ? `reminder:${job.id}` : `${job.name}:${job.id}`;
+    return inJobLogContext({ job: job.name, jobId: job.id, correlationId }, () => this.run(job, token));
+  }
+
+  private async run(job: Job, token?: string): Promise<unknown> {
     switch (job.name) {
       case TIMER_JOB: {
         const outcome = await this.reminders.fire({

@@ -5,6 +5,7 @@ import { eventStoreConfigFromEnv, type EventStoreConfig } from '@actionledger/ev
 import { remindersConfigFromEnv, type RemindersConfig } from '@actionledger/reminders';
 import { evidenceConfigFromEnv, type EvidenceConfig } from '@actionledger/evidence';
 import { defaultParseThreads } from '@actionledger/letters';
+import { operationsSettingsFromEnv, validateSettings, type OperationsSettings } from '@actionledger/settings';
 
 export interface AppConfig {
   port: number;
@@ -37,6 +38,8 @@ export interface AppConfig {
   evidence: EvidenceConfig;
   /** Worker threads that read uploaded letters, off the event loop. */
   letterParseThreads: number;
+  /** JSON logs, /ready's lag bound, the shutdown bound. */
+  operations: OperationsSettings;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -87,8 +90,12 @@ function publicUrlFrom(value: string | undefined, port: number): string {
   return url.replace(/\/+$/, '');
 }
 
-/** Reads the whole configuration from the environment once, at start-up, failing with a sentence per problem. */
-export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads the whole configuration from the environment once, at start-up: every setting is checked against the
+ * settings table first (libs/settings), then parsed; the first problem stops the start with one sentence.
+ */
+export function appConfigFromEnv(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = validateSettings(rawEnv, 'api');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, not "${env.PORT}".`);
@@ -134,5 +141,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     },
     evidence: evidenceConfigFromEnv(env),
     letterParseThreads,
+    operations: operationsSettingsFromEnv(env),
   };
 }

@@ -13,7 +13,7 @@ describe('LETTER_PARSE_THREADS', () => {
 
   it.each(['0', '-1', '1.5', 'many'])('stops the start with a sentence naming it for "%s"', (value) => {
     expect(() => appConfigFromEnv({ LETTER_PARSE_THREADS: value })).toThrow(
-      `LETTER_PARSE_THREADS must be a whole number of threads, 1 or more, not "${value}".`,
+      `LETTER_PARSE_THREADS must be a whole number of at least 1, not "${value}".`,
     );
   });
 });

@@ -24,7 +24,9 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
 /** The command context of an HTTP request: the signed-in actor (see BearerAuthGuard) and the client's headers. */
 export function commandContextOf(request: AuthenticatedRequest): CommandContext {
   if (!request.actor) throw new Error('A command reached a route that no guard signed in.');
-  const requestId = randomUUID();
+  // The request's id as its log lines carry it (X-Request-Id or made by pino-http), so a log and the events agree.
+  const logged = (request as { id?: unknown }).id;
+  const requestId = typeof logged === 'string' ? logged : randomUUID();
   return {
     actor: request.actor,
     correlationId: request.header('x-correlation-id') ?? requestId,

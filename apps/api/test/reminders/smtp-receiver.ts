@@ -65,6 +65,11 @@ export class SmtpReceiver {
     return `smtp://127.0.0.1:${port}?ignoreTLS=true&connectionTimeout=500&greetingTimeout=500&socketTimeout=500`;
   }
 
+  /** Answers OK to every message held in `hang` mode (they stay recorded as not accepted). */
+  release(): void {
+    this.held.splice(0).forEach((answer) => answer());
+  }
+
   accepted(): ReceivedMessage[] {
     return this.messages.filter((m) => m.accepted);
   }

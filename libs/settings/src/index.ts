@@ -1,0 +1,4 @@
+export * from './setting-checks';
+export * from './settings.table';
+export * from './validate-settings';
+export * from './operations-settings';
