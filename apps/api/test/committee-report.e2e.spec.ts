@@ -32,6 +32,11 @@ describe('GET /api/inspections/:id/report, the committee paper', () => {
       .post(`${action}/reschedule`)
       .send({ dueDate: '2026-12-18', reason: 'October sample widened' })
       .expect(200);
+    t.clock.set('2026-11-16T09:00:00Z');
+    await t.users.owner.http
+      .post(`${action}/evidence`)
+      .attach('files', Buffer.from('contact,screened\n1,2026-11-03\n'), 'contacts-register.csv')
+      .expect(201);
     t.clock.set('2026-11-16T10:00:00Z');
     await t.users.owner.http
       .post(`${action}/complete`)
@@ -57,6 +62,10 @@ describe('GET /api/inspections/:id/report, the committee paper', () => {
       '12 November 2026: 4 December 2026 to 18 December 2026 – “October sample widened”',
     );
     expect(html).toContain('Audit report v2');
+    // The file the owner attached, with its size, who attached it and when, and the hash that names it.
+    expect(html).toMatch(
+      /contacts-register\.csv \(30 bytes\), attached by Test owner on 2026-11-16, SHA-256 [0-9a-f]{64}/,
+    );
     expect(html).toContain(
       'Audit every contact received in October – completed 16 November 2026, awaiting verification',
     );

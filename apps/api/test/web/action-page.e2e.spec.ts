@@ -159,6 +159,25 @@ describe('The action page', () => {
     expect(await t.eventCount()).toBe(before);
   });
 
+  it('lists the evidence files with their size, who attached them and when, each a link to the file', async () => {
+    const { actionId } = await givenOverdueAction(t);
+    t.clock.set('2026-11-02T09:30:00.000Z');
+    const attached = await t.users.owner.http
+      .post(`/api/actions/${actionId}/evidence`)
+      .attach('files', Buffer.from('Minutes of the practice board, 2 November\n'), 'minutes.txt')
+      .expect(201);
+    const sha256 = attached.body.files[0].sha256 as string;
+    const board = (await signedInAgent(t, 'board')).agent;
+    const page = await pageOf(board, actionId);
+    const row =
+      /<tr class="govuk-table__row">\s*<td class="govuk-table__cell"><a class="govuk-link" href="\/api\/evidence\/([0-9a-f]{64})">minutes\.txt<\/a><\/td>\s*<td class="govuk-table__cell">(.*?)<\/td>\s*<td class="govuk-table__cell">(.*?)<\/td>/.exec(
+        page,
+      );
+    expect(row?.slice(1)).toEqual([sha256, '42 bytes', 'Test owner']);
+    const file = await board.get(`/api/evidence/${sha256}`).expect(200);
+    expect(file.headers['content-disposition']).toContain('minutes.txt');
+  });
+
   it('assigns a planned action from the form, to an owner chosen by name', async () => {
     const { actionId } = await givenPlannedAction(t.http);
     const lead = (await signedInAgent(t, 'lead')).agent;

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@actionledger/domain';
+import type { ReportEvidenceFile } from './evidence-summary';
 import type { ActionDoc } from '@actionledger/projections';
 import type { ActionHappening, DueDateMove, Person } from './committee-report';
 import { longDate } from './report-dates';
@@ -12,6 +13,7 @@ export interface ActionTrail {
   firstAssignedOn: CalendarDate | null;
   completionSummary: string | null;
   evidence: string[];
+  evidenceFiles: ReportEvidenceFile[];
   withdrawnReason: string | null;
   since: ActionHappening[];
 }
@@ -68,6 +70,8 @@ export function describeActionEvent(event: ReportEvent, person: (userId: string)
       return `Withdrawn${quoted(data.reason)}`;
     case 'ActionAmended':
       return `Amended${quoted(data.reason)}`;
+    case 'EvidenceAttached':
+      return `Evidence attached: ${data.fileName as string}`;
     default:
       return event.type;
   }

@@ -33,7 +33,7 @@ import {
   type ReportFinding,
 } from './committee-report';
 import { describeActionEvent, actionMove, type ActionTrail } from './action-trail';
-import { evidenceOf } from './evidence-summary';
+import { evidenceFileOf, evidenceOf } from './evidence-summary';
 import { dayOf } from './report-dates';
 import { eventsOfInspection, type ReportEvent } from './report-event';
 
@@ -169,6 +169,7 @@ function recordTrail(
     firstAssignedOn: null,
     completionSummary: null,
     evidence: [],
+    evidenceFiles: [],
     withdrawnReason: null,
     since: [],
   };
@@ -198,6 +199,9 @@ function recordTrail(
     case 'ActionWithdrawn':
       trail.withdrawnReason = event.data.reason as string;
       break;
+    case 'EvidenceAttached':
+      trail.evidenceFiles.push(evidenceFileOf(event, request.person)!);
+      break;
   }
   const move = actionMove(event, before, on);
   if (move) trail.moves.push(move);
@@ -221,6 +225,7 @@ function reportAction(doc: ActionDoc, trail: ActionTrail, request: CommitteeRepo
     verifiedOn: doc.verifiedAt ? dayOf(doc.verifiedAt) : null,
     completionSummary: trail.completionSummary,
     evidence: trail.evidence,
+    evidenceFiles: trail.evidenceFiles,
     overdue: doc.status !== 'withdrawn' && isOverdue(doc, request.asOf),
     overdueAgainstOriginal:
       doc.status !== 'withdrawn' &&

@@ -7,6 +7,7 @@ import type {
   Timescale,
 } from '@actionledger/domain';
 import type { PlanDeadline, RagStatus, PLAN_DEADLINE_RULE, PLAN_RAG_RULE } from '@actionledger/projections';
+import type { ReportEvidenceFile } from './evidence-summary';
 
 /** The findings that take actions, in the order a committee paper sets them out. */
 export const ACTIONABLE_CATEGORIES = ['priority_action', 'area_for_development', 'recommendation'] as const;
@@ -51,6 +52,8 @@ export interface ReportAction {
   /** What the owner said was done, and the evidence they gave. */
   completionSummary: string | null;
   evidence: string[];
+  /** Files attached as evidence, oldest first, each with who attached it and when. */
+  evidenceFiles: ReportEvidenceFile[];
   overdue: boolean;
   overdueAgainstOriginal: boolean;
   withdrawnReason: string | null;

@@ -1,4 +1,5 @@
 import type { CommitteeReport, ReportAction, ReportFinding } from '../model/committee-report';
+import { describeEvidenceFile } from '../model/evidence-summary';
 import { longDate } from '../model/report-dates';
 import type { Paper, PaperBlock, PaperSection } from './paper';
 import {
@@ -293,7 +294,9 @@ function actionDetail(report: CommitteeReport): PaperSection {
         action.description ? `${action.title}\n${action.description}` : action.title,
         action.owner ? `${action.owner.name}\n${action.owner.roles.join(', ')}` : 'Not assigned',
         datesCell(action).join('\n'),
-        [action.completionSummary, ...action.evidence].filter(Boolean).join('\n') || '—',
+        [action.completionSummary, ...action.evidence, ...action.evidenceFiles.map(describeEvidenceFile)]
+          .filter(Boolean)
+          .join('\n') || '—',
         action.since.map((item) => `${longDate(item.on)}: ${item.what}`).join('\n') || 'Nothing recorded',
       ]),
     }));

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { describeEvidenceFile } from '../model/evidence-summary';
 import type { CommitteeReport } from '../model/committee-report';
 
 const COLUMNS = [
@@ -56,7 +57,9 @@ export function renderActionRowsCsv(reports: CommitteeReport | readonly Committe
         action.overdueAgainstOriginal,
         action.completedOn ?? '',
         action.verifiedOn ?? '',
-        [action.completionSummary, ...action.evidence].filter(Boolean).join('; '),
+        [action.completionSummary, ...action.evidence, ...action.evidenceFiles.map(describeEvidenceFile)]
+          .filter(Boolean)
+          .join('; '),
         action.since.map((item) => `${item.on}: ${item.what}`).join('; '),
       ]),
     ),

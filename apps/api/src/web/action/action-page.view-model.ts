@@ -79,6 +79,13 @@ export async function actionPageViewModel(
       completedBy: nameOf(state.completion.completedBy),
     },
     sentBack: listed?.sentBack ?? null,
+    evidenceFiles: state.evidenceFiles.map((file) => ({
+      fileName: file.fileName,
+      size: readableSize(file.size),
+      sha256: file.sha256,
+      attachedBy: nameOf(file.attachedBy),
+      attachedAt: file.attachedAt,
+    })),
     ownerItems: { assign: ownerItems('assign'), reassign: ownerItems('reassign') },
     transitions,
     history: historyTimeline(input.history, nameOf),
@@ -87,4 +94,11 @@ export async function actionPageViewModel(
     done: input.done ? (DONE[input.done] ?? null) : null,
     ...formErrors(input.failed?.errors ?? []),
   };
+}
+
+/** 512 bytes, 12 KB, 3.4 MB: as a person reads a file's size. */
+function readableSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
