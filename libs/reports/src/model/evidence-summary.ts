@@ -36,6 +36,7 @@ export function evidenceFileOf(
 
 /** "minutes.pdf (12 KB), attached by Jo Bloggs on 2026-11-03, SHA-256 1f2e…" as one line of the paper. */
 export function describeEvidenceFile(file: ReportEvidenceFile): string {
-  const size = file.size < 1024 ? `${file.size} bytes` : `${Math.round(file.size / 1024).toLocaleString('en-GB')} KB`;
+  const size =
+    file.size < 1024 ? `${file.size} bytes` : `${Math.round(file.size / 1024).toLocaleString('en-GB')} KB`;
   return `${file.fileName} (${size}), attached by ${file.attachedBy.name} on ${file.attachedOn}, SHA-256 ${file.sha256}`;
 }
