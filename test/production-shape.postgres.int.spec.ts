@@ -10,6 +10,7 @@ import { remindersEnv } from '../apps/api/test/reminders/reminders-test-kit';
 import { run } from '../apps/cli/test/run-cli';
 import { SpawnedProcess } from '../apps/worker/test/spawned-process';
 import { dumpReadModels } from '../libs/projections/src/testing/redis-dump';
+import { givenOperatorUsers } from './support/operator-users';
 import {
   createTemporaryDatabase,
   type TemporaryDatabase,
@@ -17,7 +18,7 @@ import {
 
 const API = 'dist/apps/api/src/main.js';
 const WORKER = 'dist/apps/worker/src/main.js';
-const ORG = 'Durham County Council';
+const ORG = 'Hartlepool Borough Council';
 const ACTIONS = 6;
 
 type Json = Record<string, unknown>;
@@ -72,28 +73,7 @@ describe('two APIs and two workers on one PostgreSQL database', () => {
       processes.push(started);
       return started;
     };
-    const setup = await run(
-      ['setup', '--org', ORG, '--email', 'lead@durham.example', '--name', 'A Lead'],
-      env,
-    );
-    const lead = setup.out.trim().split('\n').at(-1)!;
-    const ownerId = (
-      await run(
-        [
-          'users',
-          'add',
-          '--org',
-          ORG,
-          '--email',
-          'owner@durham.example',
-          '--name',
-          'An Owner',
-          '--role',
-          'owner',
-        ],
-        env,
-      )
-    ).out.trim();
+    const { token: lead, ownerId } = await givenOperatorUsers(dataDir, env);
 
     const apis = [
       start(API, 'api-1', { PORT: '0', PROJECTIONS: 'off', REMINDERS: 'off' }),
