@@ -185,7 +185,7 @@ function evolveAction(action: ActionDoc, event: LaterActionEvent): ActionDoc {
         ...action,
         status: 'completed',
         completedAt: event.data.completedAt,
-        sentBack: undefined,
+        sentBack: null,
         lastActivityAt: event.data.completedAt,
       };
     case 'ActionVerified':

@@ -40,7 +40,23 @@ describe('rebuilding the read models from the log', () => {
           await store.close();
         }
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Found by this property in CI: a completion cleared `sentBack` to undefined, which kept its place among the
+        // keys in memory (a rebuild's batch) but not through Redis (live), so the two documents' JSON differed.
+        examples: [
+          [
+            [
+              { kind: 'plan', finding: 0 },
+              { kind: 'assign', action: 0, owner: 0, dueInDays: null },
+              { kind: 'complete', action: 0 },
+              { kind: 'withdrawInspection', inspection: 0 },
+              { kind: 'reopen', action: 0 },
+            ],
+            1,
+          ],
+        ],
+      },
     );
   });
 
